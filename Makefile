@@ -1,0 +1,43 @@
+# The edition's commands. Each bootstraps .venv (and the system packages it needs) first.
+#   make serve   build and preview at http://127.0.0.1:8000 with live reload
+#   make site    build everything into site/ (the previous site/ survives a failed build)
+#   make test    lint, type check, data checks and all tests (what CI runs)
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+BIN := .venv/bin
+READY := .venv/.ready
+
+.PHONY: serve site test lint typecheck check pytest lock clean
+
+$(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
+	scripts/bootstrap scripts/apt/site.txt
+	touch $@
+
+serve: $(READY)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+site: $(READY)
+	$(BIN)/python scripts/build_site.py
+
+test: lint typecheck check pytest
+
+lint: $(READY)
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
+
+typecheck: $(READY)
+	$(BIN)/mypy
+
+check: $(READY)
+	$(BIN)/python scripts/check.py
+
+pytest: $(READY)
+	$(BIN)/pytest -q
+
+# Re-pin requirements.lock from requirements.in (exact versions with hashes).
+lock: $(READY)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras -q -o requirements.lock requirements.in
+
+clean:
+	rm -rf site site.tmp .venv .pytest_cache .mypy_cache .ruff_cache

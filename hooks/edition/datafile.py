@@ -1,0 +1,112 @@
+"""Read a YAML data file and validate it, reporting problems with file and line.
+
+YAML is parsed with PyYAML's safe loader; each mapping remembers the line of each of its keys, so
+a validation error from pydantic (a path of keys and indexes) can be pointed at a line a
+contributor can open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from edition.errors import EditionError, Problem, fail
+from edition.textfile import read_text
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class LineMap(dict[Any, Any]):
+    """A mapping that knows the line of the mapping itself and of each key."""
+
+    line: int = 1
+    key_lines: dict[Any, int]
+
+
+class SeqWithLines(list[Any]):
+    """A sequence that knows the line of each item."""
+
+    line: int = 1
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
+        mapping = LineMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> SeqWithLines:
+        items = SeqWithLines(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _LineLoader.construct_mapping,
+)
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    _LineLoader.construct_sequence,
+)
+
+
+def load_yaml(path: Path, shown_as: str) -> Any:
+    """Parse a YAML file; syntax errors become ``DATA001`` with the line the parser names."""
+    text = read_text(path, shown_as)
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise fail(shown_as, line, "DATA001", f"invalid YAML: {error.problem or error}") from error
+
+
+def line_for(data: Any, location: tuple[int | str, ...]) -> int:
+    """The line of the deepest key or item on ``location`` that the data still has."""
+    line = getattr(data, "line", 1)
+    node = data
+    for step in location:
+        if isinstance(node, LineMap) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, SeqWithLines) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
+
+
+_CODES = {"extra_forbidden": "DATA002", "missing": "DATA003"}
+
+
+def validate(model: type[Model], data: Any, shown_as: str) -> Model:
+    """Validate parsed YAML against a pydantic model; every error names its line and field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            where = ".".join(str(step) for step in item["loc"])
+            code = _CODES.get(item["type"], "DATA004")
+            if item["type"] == "extra_forbidden":
+                message = f"unknown key {where!r}: remove it or check its spelling"
+            elif item["type"] == "missing":
+                message = f"missing field {where!r}: add it"
+            else:
+                message = f"{where}: {item['msg']}"
+            problems.append(Problem(shown_as, line_for(data, item["loc"]), code, message))
+        raise EditionError(problems) from error

@@ -1,0 +1,119 @@
+"""The built site, as a reader sees it: pages, clean article, credits, downloads, search, privacy."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from edition.article import drop_scrape_chrome
+from edition.fidelity import words_only
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_RAW = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
+PODCAST_RAW = ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt"
+
+
+class _ArticleText(HTMLParser):
+    """The visible text inside <article>, without scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def article_text(page: Path) -> str:
+    parser = _ArticleText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+def test_home_and_both_texts_are_built(built_site: Path) -> None:
+    for page in ("index.html", "podcast/index.html", "article/index.html", "licence/index.html"):
+        assert (built_site / page).is_file(), page
+
+
+def test_article_page_has_no_scraped_chrome(built_site: Path) -> None:
+    text = article_text(built_site / "article/index.html")
+    for chrome in ("水晶球APP", "高手云集", "下载、打开", "推荐关注", "李大霄", "banner", ".jpg", "发布\nX"):
+        assert chrome not in text.split("来源与版权")[0], chrome
+
+
+def test_every_sentence_of_the_raw_article_body_is_on_the_page(built_site: Path) -> None:
+    body = drop_scrape_chrome(ARTICLE_RAW.read_text(encoding="utf-8"))
+    page = words_only(article_text(built_site / "article/index.html"))
+    sentences = [s for s in re.split(r"[。！？…\n]+", body) if words_only(s)]
+    assert len(sentences) > 60
+    missing = [s for s in sentences if words_only(s) not in page]
+    assert missing == []
+
+
+def test_article_keeps_title_column_date_sections_and_byline(built_site: Path) -> None:
+    html = (built_site / "article/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Sora 打败不了贾玲韩寒，但却是互联网的解药<", html)
+    assert '<p class="article-meta">辉常观察' in html
+    assert html.count("<hr />") == 3  # the scrape has three double spacer lines
+    assert 'id="结语"' in html or ">结语<" in html
+    assert '<p class="article-end">—完—</p>' in html
+    assert '<p class="article-byline">作者：孟永辉' in html
+
+
+def test_podcast_page_holds_every_character_of_the_transcript(built_site: Path) -> None:
+    page = words_only(article_text(built_site / "podcast/index.html"))
+    assert words_only(PODCAST_RAW.read_text(encoding="utf-8")) in page
+
+
+def test_each_text_page_credits_its_source_and_links_its_raw_download(built_site: Path) -> None:
+    for page, raw, credits in (
+        ("podcast", PODCAST_RAW, ("人民公园说AI", "闲哥", "老修", "2025 年 9 月 30 日")),
+        ("article", ARTICLE_RAW, ("孟永辉", "辉常观察", "水晶球", "2024 年 2 月 22 日")),
+    ):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert f'<a download href="../sources/{raw.name}">' in html
+        assert (built_site / "sources" / raw.name).read_bytes() == raw.read_bytes()
+        for credit in credits:
+            assert credit in html, (page, credit)
+        assert "版权归" in html and "CC BY 4.0" in html
+
+
+def test_licences_are_stated_on_the_site(built_site: Path) -> None:
+    html = (built_site / "licence/index.html").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in html and "MIT" in html
+    assert "CC BY 4.0" in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def _search_tokens(built_site: Path) -> set[str]:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    return {token for doc in index["docs"] for token in separator.split(doc["text"])}
+
+
+def test_search_index_segments_chinese_words(built_site: Path) -> None:
+    tokens = _search_tokens(built_site)
+    # 商业模式 stands mid-sentence in both texts ("把抖音整个商业模式搬到AI上面来嘛").
+    assert "商业模式" in tokens
+    assert "人工智能" in tokens
+
+
+def test_search_separator_keeps_the_zero_width_space(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert re.match(index["config"]["separator"], "\u200b")
