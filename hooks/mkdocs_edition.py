@@ -13,8 +13,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from edition.errors import EditionError
-from edition.fidelity import check_faithful
-from edition.pages import insert_text, render_text
+from edition.pages import render_page
+from edition.podcast_page import split_front_matter
 from edition.texts import Registry, load_registry, read_raw
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +38,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if found is None:
         return markdown
     text_id, entry = found
+    page_path = "docs/" + page.file.src_uri
+    # MkDocs hands over the Markdown without its front matter; count those lines for messages.
+    _, offset = split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
     try:
         raw = read_raw(_ROOT, text_id, entry)
-        text = render_text(entry.pipeline, raw, entry.raw)
-        check_faithful(entry.pipeline, raw, text, entry.raw)
-        return insert_text(markdown, text, "docs/" + page.file.src_uri)
+        return render_page(_ROOT, entry.pipeline, raw, entry.raw, markdown, page_path, offset)
     except EditionError as error:
         raise PluginError(str(error)) from error

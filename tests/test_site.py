@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -77,9 +78,58 @@ def test_article_keeps_title_column_date_sections_and_byline(built_site: Path) -
     assert '<p class="article-byline">作者：孟永辉' in html
 
 
-def test_podcast_page_holds_every_character_of_the_transcript(built_site: Path) -> None:
-    page = words_only(article_text(built_site / "podcast/index.html"))
-    assert words_only(PODCAST_RAW.read_text(encoding="utf-8")) in page
+def verbatim_reading(html_text: str) -> str:
+    """The podcast's reading text as the verbatim and ASR toggles show it, editorial additions removed."""
+    start, end = html_text.index('<p class="turn'), html_text.index('<h2 id="apparatus"')
+    body = html_text[start:end]
+    for editorial in (
+        r"<h2.*?</h2>",  # section headings
+        r'<a class="pnum".*?</a>',  # paragraph numbers
+        r'<span class="speaker[^"]*"[^>]*><span class="speaker-mark"[^>]*>.</span>[^<]*</span>',  # labels
+        r'<span class="laugh">.*?</span>',  # （笑）
+        r"<summary>.*?</summary>",  # the sponsor block's summary
+        r'(?<=</del>)<ins title="编者更正">.*?</ins>',  # the editor's reading where an original exists
+    ):
+        body = re.sub(editorial, "", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def test_podcast_page_in_verbatim_view_is_the_raw_transcript(built_site: Path) -> None:
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    assert words_only(verbatim_reading(page)) == words_only(PODCAST_RAW.read_text(encoding="utf-8"))
+
+
+def test_podcast_paragraphs_have_speakers_and_citable_anchors(built_site: Path) -> None:
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    turns = re.findall(r'<p class="turn turn--(\w+)" data-speaker="\1" id="p(\d+)"><a class="pnum" href="#p\2"', page)
+    assert len(turns) == page.count('<p class="turn')
+    assert [int(number) for _, number in turns] == list(range(1, len(turns) + 1))
+
+
+def test_conversation_map_links_to_places_that_exist(built_site: Path) -> None:
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="conversation-map"') :]
+    nav = nav[: nav.index("</nav>")]
+    targets = re.findall(r'href="#([^"]+)"', nav)
+    assert len(targets) > 30
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    assert [target for target in targets if target not in ids] == []
+    assert set(re.findall(r"map-seg--(\w+)", nav)) == {"xiange", "laoxiu", "host"}
+
+
+def test_corrections_show_the_recognized_form_beside_the_reading(built_site: Path) -> None:
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    for original, reading in (("Gook", "Grok"), ("strike", "Stripe"), ("算例", "算力"), ("老秀", "老修")):
+        assert f'<del class="asr" title="语音识别原文">{original}</del><ins title="编者更正">{reading}</ins>' in page
+    apparatus = page[page.index('<h2 id="apparatus"') : page.index('<h2 id="credits"')]
+    assert apparatus.count("<li>") == page.count('class="corr')
+
+
+def test_sponsor_reads_are_collapsible_and_toggles_are_present(built_site: Path) -> None:
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    assert page.count('<details class="sponsor">') >= 2
+    assert 'id="toggle-verbatim"' in page and 'id="toggle-asr"' in page
+    assert '<span class="filler">' in page and '<span class="laugh">（笑）</span>' in page
 
 
 def test_each_text_page_credits_its_source_and_links_its_raw_download(built_site: Path) -> None:

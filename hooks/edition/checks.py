@@ -5,22 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition.errors import EditionError, Problem
-from edition.fidelity import check_faithful
-from edition.pages import render_text
+from edition.pages import render_page
+from edition.podcast_page import split_front_matter
+from edition.textfile import read_text
 from edition.texts import load_registry, read_raw
 
 
 def check_all(root: Path) -> list[Problem]:
-    """Every problem found in the registry, the raw sources and the texts built from them."""
+    """Every problem found in the registry, the raw sources and the pages built from them."""
     try:
         registry = load_registry(root)
     except EditionError as error:
         return error.problems
     problems: list[Problem] = []
     for text_id, entry in registry.texts.items():
+        page_path = f"docs/{entry.page}"
         try:
             raw = read_raw(root, text_id, entry)
-            check_faithful(entry.pipeline, raw, render_text(entry.pipeline, raw, entry.raw), entry.raw)
+            markdown, offset = split_front_matter(read_text(root / page_path, page_path))
+            render_page(root, entry.pipeline, raw, entry.raw, markdown, page_path, offset)
         except EditionError as error:
             problems += error.problems
     return problems

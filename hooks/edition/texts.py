@@ -24,7 +24,7 @@ class TextEntry(BaseModel):
     raw: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     page: str
-    pipeline: Literal["article", "podcast-draft"]
+    pipeline: Literal["article", "podcast-draft", "podcast-reading"]
 
 
 class Registry(RootModel[dict[str, TextEntry]]):

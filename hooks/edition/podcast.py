@@ -1,0 +1,145 @@
+"""Render the podcast's reading text: speakers, paragraph anchors, clean verbatim, apparatus.
+
+Input is the parsed reading text (``edition.reading``); output is Markdown with inline HTML that
+MkDocs renders. Each paragraph gets a citable anchor (``#p12``) with a copy-link number, its
+speaker's label (name and symbol), fillers hidden behind the verbatim toggle, and every
+correction shown as the editor's reading with the recognizer's original beside it; the
+corrections are also listed, with their notes, in the apparatus (校勘记) at the end.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from edition.critic import Correction, pieces
+from edition.fillers import FillerRules, clean_verbatim
+from edition.reading import Heading, Paragraph, ReadingText, Sponsor
+from edition.speakers import Speakers
+
+
+@dataclass
+class Section:
+    """A stretch of the conversation under one heading, with who speaks how much."""
+
+    title: str
+    anchor: str
+    characters: dict[str, int] = field(default_factory=dict)
+    first_paragraph: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RenderedReading:
+    markdown: str
+    sections: list[Section]
+    corrections: list[tuple[str, Correction]]
+    paragraphs: int
+
+
+def slug(title: str, taken: set[str]) -> str:
+    """A readable, unique anchor for a heading (Chinese kept, punctuation dropped)."""
+    base = re.sub(r"[^\w]+", "-", title.lower()).strip("-") or "section"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def render_inline(text: str, rules: FillerRules, anchor: str, corrections: list[tuple[str, Correction]]) -> str:
+    """A paragraph's text: fillers hidden behind the toggle, corrections with their originals."""
+    out: list[str] = []
+    for piece in pieces(text):
+        if isinstance(piece, str):
+            out.append(clean_verbatim(piece, rules))
+            continue
+        corrections.append((anchor, piece))
+        number = len(corrections)
+        queried = piece.original == piece.reading
+        kind = "corr corr--query" if queried else "corr corr--conjecture" if piece.note else "corr"
+        tip = ("存疑，未改" if queried else f"识别为：{piece.original or '（无）'}") + (
+            f"；{piece.note}" if piece.note else ""
+        )
+        out.append(
+            f'<span class="{kind}" id="c{number}" tabindex="0" data-tip="{html.escape(tip)}">'
+            + ("" if queried else f'<del class="asr" title="语音识别原文">{html.escape(piece.original)}</del>')
+            + f'<ins title="编者更正">{html.escape(piece.reading)}</ins></span>'
+        )
+    return "".join(out)
+
+
+def render_reading(reading: ReadingText, speakers: Speakers, rules: FillerRules) -> RenderedReading:
+    out: list[str] = []
+    sections: list[Section] = []
+    corrections: list[tuple[str, Correction]] = []
+    taken: set[str] = set()
+    number = 0
+    for block in reading.blocks:
+        if isinstance(block, Heading):
+            anchor = slug(block.title, taken)
+            sections.append(Section(block.title, anchor))
+            out += [f"{'#' * block.level} {block.title} {{ #{anchor} }}", ""]
+        elif isinstance(block, Sponsor):
+            if block.start:
+                out += [
+                    '<details class="sponsor" markdown="1">',
+                    "<summary>节目广告（会员与早晚报）：点击展开</summary>",
+                    "",
+                ]
+            else:
+                out += ["</details>", ""]
+        else:
+            number += 1
+            anchor = f"p{number}"
+            if not sections:
+                sections.append(Section("开场", "p1"))
+            section = sections[-1]
+            speaker = speakers.root[block.speaker_id]
+            section.characters[block.speaker_id] = section.characters.get(block.speaker_id, 0) + len(block.text)
+            section.first_paragraph.setdefault(block.speaker_id, anchor)
+            out += [_paragraph(block, anchor, number, speaker.mark, speaker.name, rules, corrections), ""]
+    out += _apparatus(corrections)
+    return RenderedReading("\n".join(out), sections, corrections, number)
+
+
+def _paragraph(
+    block: Paragraph,
+    anchor: str,
+    number: int,
+    mark: str,
+    name: str,
+    rules: FillerRules,
+    corrections: list[tuple[str, Correction]],
+) -> str:
+    uncertain = ' speaker--uncertain" title="说话人不确定' if block.uncertain else ""
+    label = (
+        f'<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
+        f'<span class="speaker speaker--{block.speaker_id}{uncertain}">'
+        f'<span class="speaker-mark" aria-hidden="true">{mark}</span>{name}{"？" if block.uncertain else ""}'
+        "</span>"
+    )
+    text = render_inline(block.text, rules, anchor, corrections)
+    return f'{label}{text}\n{{ #{anchor} .turn .turn--{block.speaker_id} data-speaker="{block.speaker_id}" }}'
+
+
+def _apparatus(corrections: list[tuple[str, Correction]]) -> list[str]:
+    if not corrections:
+        return []
+    out = [
+        "## 校勘记 { #apparatus }",
+        "",
+        "语音识别稿中的误识，本版在正文中更正；下表列出每一处的识别原文与编者读法，标“推测”者为编者推断。",
+        "",
+    ]
+    for number, (anchor, correction) in enumerate(corrections, 1):
+        note = f"（{html.escape(correction.note)}）" if correction.note else ""
+        if correction.original == correction.reading:
+            out.append(f'{number}. <a href="#c{number}">¶{anchor[1:]}</a> {html.escape(correction.reading)}{note}')
+            continue
+        out.append(
+            f'{number}. <a href="#c{number}">¶{anchor[1:]}</a> '
+            f"<del>{html.escape(correction.original) or '（无）'}</del> → "
+            f"<ins>{html.escape(correction.reading) or '（删）'}</ins>{note}"
+        )
+    return [*out, ""]

@@ -1,0 +1,33 @@
+"""The podcast page: its hand-edited reading text checked against the raw transcript, then rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edition.conversation_map import page_head
+from edition.fidelity import words_only
+from edition.fillers import load_filler_rules
+from edition.podcast import render_reading
+from edition.reading import check_punctuated, check_reading_faithful, parse_reading
+from edition.speakers import load_speakers
+
+
+def split_front_matter(source: str) -> tuple[str, int]:
+    """The Markdown after a ``---`` front matter block, and how many lines came before it."""
+    if source.startswith("---\n"):
+        end = source.find("\n---\n", 4)
+        if end >= 0:
+            body_start = end + len("\n---\n")
+            return source[body_start:], source.count("\n", 0, body_start)
+    return source, 0
+
+
+def render_podcast_page(root: Path, markdown: str, raw: str, shown_as: str, line_offset: int = 0) -> str:
+    """Check the page's reading text (speakers, markup, fidelity, punctuation) and render it."""
+    speakers = load_speakers(root)
+    reading = parse_reading(markdown, speakers, shown_as, line_offset)
+    check_reading_faithful(raw, reading.blocks, shown_as)
+    check_punctuated(reading.blocks, shown_as)
+    rendered = render_reading(reading, speakers, load_filler_rules(root))
+    head = page_head(rendered.sections, speakers, len(words_only(raw)), rendered.paragraphs)
+    return f"{reading.before}\n\n{head}\n\n{rendered.markdown}\n{reading.after}"

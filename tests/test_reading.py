@@ -1,0 +1,129 @@
+"""The podcast's reading text: speakers, markup, punctuation and fidelity, with their error codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.checks import check_all
+from edition.errors import EditionError
+from edition.reading import (
+    MAX_UNPUNCTUATED_RUN,
+    Block,
+    Paragraph,
+    check_punctuated,
+    check_reading_faithful,
+    parse_reading,
+)
+from edition.speakers import load_speakers
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs/podcast.md"
+RAW = (ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt").read_text(encoding="utf-8")
+SPEAKERS = load_speakers(ROOT)
+
+
+def parse(body: str) -> list[Block]:
+    page = f"intro\n<!-- reading-text -->\n{body}\n<!-- /reading-text -->\n"
+    return list(parse_reading(page, SPEAKERS, "docs/p.md").blocks)
+
+
+def test_the_edition_passes_every_check() -> None:
+    assert check_all(ROOT) == []
+
+
+def test_every_paragraph_of_the_reading_text_has_a_known_speaker() -> None:
+    blocks = parse_reading(PAGE.read_text(encoding="utf-8"), SPEAKERS, "docs/podcast.md").blocks
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    assert len(paragraphs) > 100
+    assert {p.speaker_id for p in paragraphs} == {"xiange", "laoxiu", "host"}
+
+
+def test_a_paragraph_without_a_speaker_is_spk002_at_its_line() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:5: SPK002 "):
+        parse("**闲哥**：对。\n\n没有说话人的段落。")
+
+
+def test_an_unknown_speaker_is_spk001_and_lists_the_known_ones() -> None:
+    with pytest.raises(
+        EditionError, match=r"^docs/p\.md:3: SPK001 unknown speaker '小明': use one of 闲哥、老修、主持$"
+    ):
+        parse("**小明**：你好。")
+
+
+def test_an_uncertain_attribution_is_kept_as_uncertain() -> None:
+    (block,) = parse("**老修？**：也是可以的。")
+    assert isinstance(block, Paragraph) and block.uncertain and block.speaker_id == "laoxiu"
+
+
+def test_unclosed_correction_markup_is_crit001() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:3: CRIT001 unclosed CriticMarkup '\{~~'"):
+        parse("**老修**：用 {~~Gook~>Grok 做的。")
+
+
+def test_an_unclosed_sponsor_block_is_read002() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:3: READ002 "):
+        parse("<!-- sponsor -->\n\n**主持**：加入会员。")
+
+
+def test_a_page_without_reading_markers_is_read001() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:1: READ001 "):
+        parse_reading("no markers", SPEAKERS, "docs/p.md")
+
+
+def test_a_long_unpunctuated_run_is_read003() -> None:
+    blocks = parse("**闲哥**：" + "字" * (MAX_UNPUNCTUATED_RUN + 1) + "。")
+    with pytest.raises(EditionError, match=r"^docs/p\.md:3: READ003 81 Chinese characters"):
+        check_punctuated(blocks, "docs/p.md")
+
+
+def test_no_run_of_more_than_80_chinese_characters_without_punctuation_in_the_edition() -> None:
+    blocks = parse_reading(PAGE.read_text(encoding="utf-8"), SPEAKERS, "docs/podcast.md").blocks
+    check_punctuated(blocks, "docs/podcast.md")
+
+
+def _altered_copy(tmp_path: Path, old: str, new: str) -> Path:
+    for folder in ("data", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    page = tmp_path / "docs/podcast.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+def _line_of(root: Path, needle: str) -> int:
+    lines = (root / "docs/podcast.md").read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_fidelity_fails_on_a_changed_word_naming_line_and_context(tmp_path: Path) -> None:
+    root = _altered_copy(tmp_path, "物理引擎非常强", "物理引擎非常弱")
+    (problem,) = check_all(root)
+    assert (problem.path, problem.code) == ("docs/podcast.md", "FID001")
+    assert problem.line == _line_of(root, "物理引擎非常弱")
+    assert "物理引擎非常|强" in problem.message and "物理引擎非常|弱" in problem.message
+
+
+def test_fidelity_fails_on_a_correction_without_its_original(tmp_path: Path) -> None:
+    root = _altered_copy(tmp_path, "{~~strike~>Stripe~~}", "Stripe")
+    (problem,) = check_all(root)
+    assert problem.code == "FID001" and "|strike" in problem.message
+
+
+def test_fidelity_fails_on_a_dropped_paragraph(tmp_path: Path) -> None:
+    root = _altered_copy(tmp_path, "**老修**：这一次 Sora 2 的物理引擎非常强。", "")
+    assert [problem.code for problem in check_all(root)] == ["FID001"]
+
+
+def test_fidelity_fails_on_an_invented_word(tmp_path: Path) -> None:
+    root = _altered_copy(tmp_path, "物理引擎非常强", "物理引擎真的非常强")
+    assert [problem.code for problem in check_all(root)] == ["FID001"]
+
+
+def test_fidelity_reports_a_missing_ending() -> None:
+    blocks = parse("**主持**：抖音危险了。")
+    with pytest.raises(EditionError, match="FID001 reading text ends at source character 5"):
+        check_reading_faithful(RAW, blocks, "docs/p.md")
