@@ -7,33 +7,46 @@ not this module.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from edition.errors import EditionError
+from edition.glossary import glossary_markdown
+from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.podcast_page import split_front_matter
 from edition.texts import Registry, load_registry, read_raw
 
 _ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_MARKER = "<!-- edition:glossary -->"
 _registry: Registry | None = None
+_notes: NotesBuild | None = None
+
+
+def _stop(error: EditionError) -> PluginError:
+    return PluginError(str(error))
 
 
 def on_config(config: Any) -> Any:
-    global _registry
+    global _registry, _notes
     try:
         _registry = load_registry(_ROOT)
         for text_id, entry in _registry.texts.items():
             read_raw(_ROOT, text_id, entry)  # proves every raw source is the pinned one
+        _notes = NotesBuild(_ROOT, list(_registry.texts))
     except EditionError as error:
-        raise PluginError(str(error)) from error
+        raise _stop(error) from error
     return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    assert _registry is not None
+    assert _registry is not None and _notes is not None
+    if page.file.src_uri == GLOSSARY_PAGE:
+        return markdown.replace(GLOSSARY_MARKER, glossary_markdown(_notes.glossary.root))
     found = _registry.for_page(page.file.src_uri)
     if found is None:
         return markdown
@@ -45,4 +58,34 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raw = read_raw(_ROOT, text_id, entry)
         return render_page(_ROOT, entry.pipeline, raw, entry.raw, markdown, page_path, offset)
     except EditionError as error:
-        raise PluginError(str(error)) from error
+        raise _stop(error) from error
+
+
+def _relative(from_page: Any, to_url: str) -> str:
+    """A link from one page's URL to another site URL (directory URLs)."""
+    base = posixpath.dirname(from_page.url.rstrip("/") + "/index.html") or "."
+    return posixpath.relpath(to_url or ".", base).rstrip("/") + "/"
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    assert _registry is not None and _notes is not None
+    found = _registry.for_page(page.file.src_uri)
+    if found is None:
+        return html
+    glossary_url = GLOSSARY_PAGE.removesuffix(".md") + "/"
+    # How the glossary page links back here, and how this page links to the glossary.
+    from_glossary = posixpath.relpath(page.url or ".", glossary_url) + "/"
+    try:
+        return _notes.page(found[0], page.title, from_glossary, html, _relative(page, glossary_url))
+    except EditionError as error:
+        raise _stop(error) from error
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    assert _notes is not None
+    if page.file.src_uri != GLOSSARY_PAGE:
+        return output
+    problems = _notes.final_problems()
+    if problems:
+        raise _stop(EditionError(problems))
+    return _notes.glossary_page(output)

@@ -5,25 +5,39 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition.errors import EditionError, Problem
+from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.podcast_page import split_front_matter
+from edition.render import render_markdown
 from edition.textfile import read_text
 from edition.texts import load_registry, read_raw
 
 
 def check_all(root: Path) -> list[Problem]:
-    """Every problem found in the registry, the raw sources and the pages built from them."""
+    """Every problem found in the registry, the raw sources, the pages, the glossary and annotations."""
     try:
         registry = load_registry(root)
     except EditionError as error:
         return error.problems
     problems: list[Problem] = []
+    pages: list[tuple[str, str]] = []
     for text_id, entry in registry.texts.items():
         page_path = f"docs/{entry.page}"
         try:
             raw = read_raw(root, text_id, entry)
             markdown, offset = split_front_matter(read_text(root / page_path, page_path))
-            render_page(root, entry.pipeline, raw, entry.raw, markdown, page_path, offset)
+            pages.append((text_id, render_page(root, entry.pipeline, raw, entry.raw, markdown, page_path, offset)))
         except EditionError as error:
             problems += error.problems
+    try:
+        notes = NotesBuild(root, list(registry.texts))
+    except EditionError as error:
+        return problems + error.problems
+    for text_id, page_markdown in pages:
+        try:
+            notes.page(text_id, text_id, "", render_markdown(root, page_markdown), "")
+        except EditionError as error:
+            problems += error.problems
+    if len(pages) == len(registry.texts):
+        problems += notes.final_problems()
     return problems

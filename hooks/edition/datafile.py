@@ -91,6 +91,7 @@ def line_for(data: Any, location: tuple[int | str, ...]) -> int:
 
 
 _CODES = {"extra_forbidden": "DATA002", "missing": "DATA003"}
+_URL_ERRORS = {"url_parsing", "url_scheme", "url_type", "url_syntax_violation", "url_too_long"}
 
 
 def validate(model: type[Model], data: Any, shown_as: str) -> Model:
@@ -106,6 +107,8 @@ def validate(model: type[Model], data: Any, shown_as: str) -> Model:
                 message = f"unknown key {where!r}: remove it or check its spelling"
             elif item["type"] == "missing":
                 message = f"missing field {where!r}: add it"
+            elif item["type"] in _URL_ERRORS:
+                code, message = "URL001", f"{where}: not a URL: write it as https://…"
             else:
                 message = f"{where}: {item['msg']}"
             problems.append(Problem(shown_as, line_for(data, item["loc"]), code, message))

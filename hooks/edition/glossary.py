@@ -1,0 +1,184 @@
+"""The glossary and the annotations: loading with checks, and the glossary page.
+
+Checks (each ``path:line: CODE message``):
+
+- ``GLO001`` duplicate id; ``GLO002`` a form (headword or alias) that occurs in no text;
+  ``GLO003`` a form listed under two terms;
+- ``NOTE001`` raw HTML in a definition or note (notes are Markdown; HTML is refused, and what is
+  rendered is sanitized besides);
+- ``URL001`` a source that is not an http(s) URL;
+- ``ANN001`` a quote that matches nowhere (an orphan); ``ANN002`` a quote that matches more than
+  once (add a prefix or suffix); ``ANN003`` duplicate annotation id.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from edition.datafile import line_for, load_yaml, validate
+from edition.errors import EditionError, Problem
+from edition.notes import inline_note_html, note_html
+from edition.notes_model import Annotations, Glossary, Term
+from edition.terms import TermMatcher
+
+GLOSSARY = "data/glossary.yml"
+ANNOTATIONS = "data/annotations/{text}.yml"
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|\bon[a-z]+\s*=|javascript:", re.I)
+
+
+def _markdown_fields(data: Any, shown_as: str, fields: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for index, item in enumerate(data if isinstance(data, list) else []):
+        for name in fields:
+            value = item.get(name) if isinstance(item, dict) else None
+            if isinstance(value, str) and _RAW_HTML.search(value):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line_for(data, (index, name)),
+                        "NOTE001",
+                        f"raw HTML or script in {name!r}: notes are Markdown; write links as [text](https://…)",
+                    )
+                )
+    return problems
+
+
+def _duplicate_ids(data: Any, ids: list[str], shown_as: str, code: str) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            problems.append(Problem(shown_as, line_for(data, (index, "id")), code, f"duplicate id {item_id!r}"))
+        seen.add(item_id)
+    return problems
+
+
+def load_glossary(root: Path) -> tuple[Glossary, Any]:
+    """The glossary and its parsed YAML (for line numbers in later checks)."""
+    data = load_yaml(root / GLOSSARY, GLOSSARY)
+    problems = _markdown_fields(data, GLOSSARY, ("definition", "note"))
+    try:
+        glossary = validate(Glossary, data, GLOSSARY)
+    except EditionError as error:
+        raise EditionError(problems + error.problems) from error
+    problems += _duplicate_ids(data, [term.id for term in glossary.root], GLOSSARY, "GLO001")
+    owner: dict[str, str] = {}
+    for index, term in enumerate(glossary.root):
+        for form_index, form in enumerate(term.forms):
+            key = form.replace(" ", "")
+            if key in owner and owner[key] != term.id:
+                where = (index, "headword") if form_index == 0 else (index, "aliases", form_index - 1)
+                problems.append(
+                    Problem(
+                        GLOSSARY, line_for(data, where), "GLO003", f"form {form!r} is also a form of {owner[key]!r}"
+                    )
+                )
+            owner.setdefault(key, term.id)
+    if problems:
+        raise EditionError(problems)
+    return glossary, data
+
+
+def load_annotations(root: Path, text_id: str) -> tuple[Annotations, Any, str]:
+    """A text's annotations, their parsed YAML and the file's path (an absent file means none)."""
+    shown_as = ANNOTATIONS.format(text=text_id)
+    if not (root / shown_as).exists():
+        return Annotations([]), [], shown_as
+    data = load_yaml(root / shown_as, shown_as)
+    problems = _markdown_fields(data, shown_as, ("note",))
+    try:
+        annotations = validate(Annotations, data, shown_as)
+    except EditionError as error:
+        raise EditionError(problems + error.problems) from error
+    problems += _duplicate_ids(data, [a.id for a in annotations.root], shown_as, "ANN003")
+    if problems:
+        raise EditionError(problems)
+    return annotations, data, shown_as
+
+
+def annotation_problems(annotations: Annotations, data: Any, shown_as: str, hits: dict[str, int]) -> list[Problem]:
+    """``ANN001`` / ``ANN002`` for quotes that did not match exactly once on their page."""
+    problems = []
+    for index, annotation in enumerate(annotations.root):
+        count = hits.get(annotation.id, 0)
+        line = line_for(data, (index, "quote", "exact"))
+        if count == 0:
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "ANN001",
+                    f"quote {annotation.quote.exact!r} matches nowhere in the reading text (orphaned annotation): "
+                    "copy the exact text from the page, without fillers or corrections inside",
+                )
+            )
+        elif count > 1:
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "ANN002",
+                    f"quote {annotation.quote.exact!r} matches {count} times: add a prefix or suffix to say which",
+                )
+            )
+    return problems
+
+
+def unused_forms(glossary: Glossary, data: Any, texts: list[str]) -> list[Problem]:
+    """``GLO002`` for every headword or alias that occurs in none of the texts."""
+    matcher = TermMatcher([])
+    problems = []
+    for index, term in enumerate(glossary.root):
+        for form_index, form in enumerate(term.forms):
+            if not any(matcher.form_occurs(form, text) for text in texts):
+                where = (index, "headword") if form_index == 0 else (index, "aliases", form_index - 1)
+                problems.append(
+                    Problem(GLOSSARY, line_for(data, where), "GLO002", f"{form!r} occurs in no text: remove or fix it")
+                )
+    return problems
+
+
+def glossary_markdown(terms: list[Term]) -> str:
+    """The glossary page's entries; ``<!-- backlinks:ID -->`` is filled in once every page is built."""
+    out: list[str] = []
+    for term in terms:
+        out += [f"## {term.headword} {{ #{term.id} }}", ""]
+        names = [name for name in (term.full_name.en, term.full_name.zh) if name] if term.full_name else []
+        body = [f'<p class="term-names">{html.escape(" · ".join(names))}</p>'] if names else []
+        body.append(f'<p class="term-definition">{inline_note_html(term.definition)}</p>')
+        if term.note:
+            body.append(f'<div class="term-note">{note_html(term.note)}</div>')
+        if term.aliases:
+            body.append(f'<p class="term-forms">文中写法：{html.escape("、".join(term.forms))}</p>')
+        for regional in term.regional:
+            region = {"tw": "臺灣", "hk": "香港"}[regional.region]
+            body.append(f'<p class="term-regional">{region}：{inline_note_html(regional.note)}</p>')
+        sources = "".join(
+            f'<li><a href="{html.escape(str(s.url))}">{html.escape(s.title)}</a></li>' for s in term.sources
+        )
+        body.append(f'<ul class="term-sources" aria-label="来源">{sources}</ul>')
+        body.append(f"<!-- backlinks:{term.id} -->")
+        out += ["\n".join(body), ""]
+    return "\n".join(out)
+
+
+def backlinks_html(occurrences: list[tuple[str, str, str]]) -> str:
+    """Links to every paragraph a term occurs in: (page title, page URL from the glossary, anchor)."""
+    if not occurrences:
+        return '<p class="term-backlinks">（正文中未出现）</p>'
+    by_page: dict[tuple[str, str], list[str]] = {}
+    for title, url, anchor in occurrences:
+        anchors = by_page.setdefault((title, url), [])
+        if anchor not in anchors:
+            anchors.append(anchor)
+    parts = []
+    for (title, url), anchors in by_page.items():
+        links = " ".join(
+            f'<a href="{url}#{anchor}">¶{anchor.removeprefix("p")}</a>' if anchor else f'<a href="{url}">全文</a>'
+            for anchor in anchors
+        )
+        parts.append(f"{html.escape(title)}：{links}")
+    return f'<p class="term-backlinks">出现于　{"；".join(parts)}</p>'

@@ -1,0 +1,211 @@
+"""Glossary footnotes and passage annotations, added to a page's HTML.
+
+Text runs are walked with ``edition.html_text`` (never inside headings, links, code, corrections,
+hidden fillers or the page head). The first occurrence of each glossary term on a page gets a
+footnote reference; every occurrence is recorded (for the glossary page's back-links) with the
+id of the paragraph it stands in. Each annotation's quote (a TextQuoteSelector: exact text, with
+optional prefix and suffix) must match exactly once; it is marked and gets a numbered note. The
+notes are listed at the end of the page in the markup of Python-Markdown's footnotes, so
+Material's footnote tooltips show them on hover and tap.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+
+from edition.html_text import Element, map_text
+from edition.notes_model import Annotation, Source, Term
+from edition.terms import TermMatcher
+
+# Where no footnote or mark may go.
+SKIP_TAGS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "script",
+        "style",
+        "del",
+        "ins",
+        "sup",
+        "mark",
+        "summary",
+        "nav",
+        "label",
+        "abbr",
+    }
+)
+SKIP_CLASSES = frozenset({"filler", "laugh", "speaker", "pnum", "reading-head", "corr", "footnote", "admonition-title"})
+# Elements whose id a reader can link to: the paragraph an occurrence stands in.
+ANCHOR_TAGS = frozenset({"p", "li", "dd", "blockquote", "td"})
+
+_ALLOWED_TAGS = {"a", "p", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote"}
+
+
+def note_html(text: str) -> str:
+    """A contributor's Markdown note as safe HTML: rendered, then sanitized (no script, no events)."""
+    rendered = markdown.markdown(text)
+    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https"})
+
+
+def inline_note_html(text: str) -> str:
+    """The note without its surrounding paragraph, for a footnote line."""
+    cleaned = note_html(text)
+    if cleaned.startswith("<p>") and cleaned.endswith("</p>") and cleaned.count("<p>") == 1:
+        return cleaned[3:-4]
+    return cleaned
+
+
+def sources_html(sources: list[Source]) -> str:
+    links = "、".join(f'<a href="{html.escape(str(source.url))}">{html.escape(source.title)}</a>' for source in sources)
+    return f'<span class="note-sources">来源：{links}</span>'
+
+
+@dataclass
+class PageNotes:
+    """What adding notes to one page found."""
+
+    html: str
+    occurrences: dict[str, list[str]] = field(default_factory=dict)  # term id -> paragraph anchors
+    annotation_hits: dict[str, int] = field(default_factory=dict)  # annotation id -> matches
+
+
+def _skipped(stack: tuple[Element, ...]) -> bool:
+    return any(element.tag in SKIP_TAGS or element.classes & SKIP_CLASSES for element in stack)
+
+
+def _anchor(stack: tuple[Element, ...]) -> str:
+    for element in reversed(stack):
+        if element.tag in ANCHOR_TAGS and element.attrs.get("id"):
+            return element.attrs["id"]
+    return ""
+
+
+def _quote_matches(text: str, annotation: Annotation) -> list[int]:
+    """Where the quote's exact text starts in ``text``, with prefix and suffix agreeing.
+
+    A text run may be shorter than the prefix or suffix (the quote sits near markup): then the
+    part that is there must agree.
+    """
+    quote = annotation.quote
+    starts = []
+    at = text.find(quote.exact)
+    while at >= 0:
+        before, after = text[:at], text[at + len(quote.exact) :]
+        prefix_ok = before.endswith(quote.prefix) or (len(before) < len(quote.prefix) and quote.prefix.endswith(before))
+        suffix_ok = after.startswith(quote.suffix) or (
+            len(after) < len(quote.suffix) and quote.suffix.startswith(after)
+        )
+        if prefix_ok and suffix_ok:
+            starts.append(at)
+        at = text.find(quote.exact, at + 1)
+    return starts
+
+
+def add_notes(
+    page_html: str, terms: list[Term], annotations: list[Annotation], glossary_href: str = "../glossary/"
+) -> PageNotes:
+    """The page with glossary footnotes and annotation marks, and what was found where."""
+    matcher = TermMatcher(terms)
+    by_id = {term.id: term for term in terms}
+    result = PageNotes(page_html)
+    footnoted: list[str] = []
+    annotated: list[Annotation] = []
+    # Count quote matches first: a quote is only marked if it matches exactly once on the page.
+    counts = dict.fromkeys((a.id for a in annotations), 0)
+
+    def count(text: str, stack: tuple[Element, ...]) -> str:
+        if not _skipped(stack):
+            for annotation in annotations:
+                counts[annotation.id] += len(_quote_matches(text, annotation))
+        return text
+
+    map_text(page_html, count)
+    result.annotation_hits = counts
+
+    def change(text: str, stack: tuple[Element, ...]) -> str:
+        if _skipped(stack):
+            return text
+        anchor = _anchor(stack)
+        events: list[tuple[int, int, str]] = []
+        for match in matcher.find(text):
+            result.occurrences.setdefault(match.term_id, []).append(anchor)
+            if match.term_id not in footnoted:
+                footnoted.append(match.term_id)
+                number = len(footnoted)
+                term_id = match.term_id
+                events.append(
+                    (
+                        match.end,
+                        1,
+                        f'<sup class="gloss-ref" id="gloss-ref-{term_id}">'
+                        f'<a class="footnote-ref" href="#gloss-{term_id}">{number}</a></sup>',
+                    )
+                )
+        for annotation in annotations:
+            if counts[annotation.id] != 1:
+                continue
+            for start in _quote_matches(text, annotation):
+                annotated.append(annotation)
+                number = len(annotated)
+                end = start + len(annotation.quote.exact)
+                events.append((start, 0, f'<mark class="annotated" id="anno-{annotation.id}">'))
+                events.append((end, 2, "</mark>"))
+                events.append(
+                    (
+                        end,
+                        3,
+                        f'<sup class="anno-ref" id="anno-ref-{annotation.id}">'
+                        f'<a class="footnote-ref" href="#anno-note-{annotation.id}">注{number}</a></sup>',
+                    )
+                )
+        if not events:
+            return text
+        out, position = [], 0
+        for at, _, markup in sorted(events):
+            out += [text[position:at], markup]
+            position = at
+        return "".join([*out, text[position:]])
+
+    body = map_text(page_html, change)
+    result.html = body + _notes_section([by_id[i] for i in footnoted], annotated, glossary_href)
+    return result
+
+
+def _notes_section(terms: list[Term], annotations: list[Annotation], glossary_href: str) -> str:
+    if not terms and not annotations:
+        return ""
+    out = ['<div class="footnote edition-notes">', "<hr />"]
+    if annotations:
+        out.append('<p class="notes-heading">注释</p><ol class="annotation-notes">')
+        for number, annotation in enumerate(annotations, 1):
+            out.append(
+                f'<li id="anno-note-{annotation.id}"><p><strong>注{number}</strong>　'
+                f"{inline_note_html(annotation.note)} {sources_html(annotation.sources)}"
+                f'<span class="note-author">（{html.escape(annotation.author)}）</span>'
+                f'&nbsp;<a class="footnote-backref" href="#anno-ref-{annotation.id}" title="回到正文">↩</a></p></li>'
+            )
+        out.append("</ol>")
+    if terms:
+        out.append('<p class="notes-heading">术语</p><ol class="glossary-notes">')
+        for term in terms:
+            out.append(
+                f'<li id="gloss-{term.id}"><p><strong>{html.escape(term.headword)}</strong>：'
+                f"{inline_note_html(term.definition)} "
+                f'<a class="glossary-link" href="{glossary_href}#{term.id}">术语表</a>'
+                f'&nbsp;<a class="footnote-backref" href="#gloss-ref-{term.id}" title="回到正文">↩</a></p></li>'
+            )
+        out.append("</ol>")
+    out.append("</div>")
+    return "\n".join(out)

@@ -1,0 +1,60 @@
+"""Glossary footnotes, annotations and back-links across one build of the whole edition.
+
+One object per build: it loads the glossary and every text's annotations once, adds notes to each
+text page as it is rendered, remembers where every term occurs, and at the end fills the
+glossary page's back-links and reports forms that occur nowhere. The MkDocs hooks and
+``make check`` both drive it, so they find the same problems.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from edition.errors import EditionError, Problem
+from edition.glossary import annotation_problems, backlinks_html, load_annotations, load_glossary, unused_forms
+from edition.notes import add_notes
+from edition.notes_model import Annotations
+from edition.render import plain_text
+
+_BACKLINKS = re.compile(r"<!-- backlinks:([a-z0-9-]+) -->")
+
+
+class NotesBuild:
+    def __init__(self, root: Path, text_ids: list[str]) -> None:
+        problems: list[Problem] = []
+        try:
+            self.glossary, self._glossary_data = load_glossary(root)
+        except EditionError as error:
+            raise EditionError(error.problems) from error
+        self.annotations: dict[str, tuple[Annotations, object, str]] = {}
+        for text_id in text_ids:
+            try:
+                self.annotations[text_id] = load_annotations(root, text_id)
+            except EditionError as error:
+                problems += error.problems
+        if problems:
+            raise EditionError(problems)
+        # term id -> (page title, page URL, paragraph anchor)
+        self.occurrences: dict[str, list[tuple[str, str, str]]] = {}
+        self.texts: list[str] = []
+
+    def page(self, text_id: str, title: str, url: str, page_html: str, glossary_href: str) -> str:
+        """A text page's HTML with its notes; ``ANN001``/``ANN002`` if a quote does not fit."""
+        annotations, data, shown_as = self.annotations[text_id]
+        notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href)
+        self.texts.append(plain_text(page_html))
+        problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits)
+        if problems:
+            raise EditionError(problems)
+        for term_id, anchors in notes.occurrences.items():
+            self.occurrences.setdefault(term_id, []).extend((title, url, anchor) for anchor in anchors)
+        return notes.html
+
+    def glossary_page(self, page_html: str) -> str:
+        """Fill every ``<!-- backlinks:ID -->`` with links to the paragraphs the term occurs in."""
+        return _BACKLINKS.sub(lambda match: backlinks_html(self.occurrences.get(match.group(1), [])), page_html)
+
+    def final_problems(self) -> list[Problem]:
+        """Once every text page has been seen: forms that occur in no text (``GLO002``)."""
+        return unused_forms(self.glossary, self._glossary_data, self.texts)

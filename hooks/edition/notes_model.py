@@ -1,0 +1,81 @@
+"""The data contributors write: glossary terms (``data/glossary.yml``) and passage annotations
+(``data/annotations/<text>.yml``). Unknown keys, missing fields and malformed values are refused
+with the file and line (``edition.datafile``); notes are Markdown without raw HTML.
+"""
+
+from __future__ import annotations
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, RootModel
+
+
+class Source(BaseModel):
+    """A published source for a definition or an annotation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    url: AnyHttpUrl
+
+
+class FullName(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    en: str | None = None
+    zh: str | None = None
+
+
+class RegionalNote(BaseModel):
+    """How a word is usually said in a Traditional-script region (the texts keep their own word)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    region: str = Field(pattern=r"^(tw|hk)$")
+    note: str = Field(min_length=1)
+
+
+class Term(BaseModel):
+    """A glossary entry: the headword, the forms it takes in the texts, and its explanation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    headword: str = Field(min_length=1)
+    aliases: list[str] = []
+    full_name: FullName | None = None
+    definition: str = Field(min_length=1)
+    note: str = ""
+    sources: list[Source] = Field(min_length=1)
+    regional: list[RegionalNote] = []
+
+    @property
+    def forms(self) -> list[str]:
+        """Every surface form, headword included."""
+        return [self.headword, *self.aliases]
+
+
+class Glossary(RootModel[list[Term]]):
+    """All terms, in the order of the glossary page."""
+
+
+class Quote(BaseModel):
+    """Where an annotation anchors: a W3C Web Annotation TextQuoteSelector on the reading text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exact: str = Field(min_length=2)
+    prefix: str = ""
+    suffix: str = ""
+
+
+class Annotation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    quote: Quote
+    note: str = Field(min_length=1)
+    author: str = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Annotations(RootModel[list[Annotation]]):
+    """The annotations of one text."""

@@ -1,0 +1,56 @@
+"""Render a page's Markdown to HTML as the site does, without MkDocs (for ``make check`` and tests).
+
+The Markdown extensions and their settings are read from ``mkdocs.yml``, so the check renders
+exactly what the site renders.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; MkDocs' own tags (``!ENV``, ``!relative``) become plain values."""
+
+
+def _plain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _plain(loader, node))
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The extension names and settings of ``mkdocs.yml``."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    names: list[str] = []
+    settings: dict[str, dict[str, Any]] = {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, str):
+            names.append(entry)
+        else:
+            ((name, options),) = entry.items()
+            names.append(name)
+            settings[name] = {key: value for key, value in (options or {}).items() if value is not None}
+    return names, settings
+
+
+def render_markdown(root: Path, source: str) -> str:
+    names, settings = markdown_extensions(root)
+    return markdown.markdown(source, extensions=names, extension_configs=settings)
+
+
+def plain_text(page_html: str) -> str:
+    """The text of an HTML fragment (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page_html))
