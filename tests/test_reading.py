@@ -87,6 +87,7 @@ def test_no_run_of_more_than_80_chinese_characters_without_punctuation_in_the_ed
 def _altered_copy(tmp_path: Path, old: str, new: str) -> Path:
     for folder in ("data", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     page = tmp_path / "docs/podcast.md"
     text = page.read_text(encoding="utf-8")
     assert old in text

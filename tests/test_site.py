@@ -88,6 +88,7 @@ def verbatim_reading(html_text: str) -> str:
         r'<span class="speaker[^"]*"[^>]*><span class="speaker-mark"[^>]*>.</span>[^<]*</span>',  # labels
         r'<span class="laugh">.*?</span>',  # （笑）
         r"<summary>.*?</summary>",  # the sponsor block's summary
+        r'<sup class="(?:gloss|anno)-ref".*?</sup>',  # glossary and annotation note numbers
         r'(?<=</del>)<ins title="编者更正">.*?</ins>',  # the editor's reading where an original exists
     ):
         body = re.sub(editorial, "", body, flags=re.S)
