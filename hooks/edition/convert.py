@@ -1,0 +1,136 @@
+"""Simplified → Traditional conversion with OpenCC, corrected by a reviewed override list.
+
+OpenCC's ``s2tw`` and ``s2hk`` convert characters to each region's standard forms without
+swapping vocabulary (``s2twp`` would turn 视频 into 影片 and mis-segments): the speakers' words stay
+theirs. One-to-many characters (干/幹/乾, 发/發/髮, 里/裡/裏 …) are sometimes converted wrongly in
+context; each such phrase is listed in ``data/conversion-overrides.yml`` with the Traditional text
+it must become and the reason. Before conversion each listed phrase is replaced by a private-use
+placeholder (which OpenCC leaves alone), afterwards by its reviewed Traditional form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from edition.datafile import line_for, load_yaml, validate
+from edition.errors import EditionError, Problem
+
+OVERRIDES = "data/conversion-overrides.yml"
+_PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the texts, kept by OpenCC
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One published edition: where it lives and how its text is made."""
+
+    key: str  # "hans", "tw", "hk"
+    prefix: str  # path prefix in the site: "", "tw/", "hk/"
+    lang: str  # <html lang>
+    theme_language: str  # Material's UI language
+    label: str  # the toggle's label
+    name: str  # the toggle's accessible name
+    opencc_config: str | None
+
+
+EDITIONS = (
+    Edition("hans", "", "zh-Hans", "zh", "简", "简体中文", None),
+    Edition("tw", "tw/", "zh-Hant-TW", "zh-Hant", "繁", "繁體中文（臺灣）", "s2tw"),
+    Edition("hk", "hk/", "zh-Hant-HK", "zh-Hant", "港", "繁體中文（香港）", "s2hk"),
+)
+
+
+class Override(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    simplified: str = Field(min_length=1)
+    tw: str | None = None
+    hk: str | None = None
+    reason: str = Field(min_length=4)
+
+
+class Overrides(RootModel[list[Override]]):
+    """Reviewed corrections of OpenCC's output, phrase by phrase."""
+
+
+@lru_cache(maxsize=4)
+def _opencc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+class Converter:
+    """Convert text for one edition; identity for the Simplified edition."""
+
+    def __init__(self, edition: Edition, overrides: list[Override]) -> None:
+        self.edition = edition
+        self._engine = _opencc(edition.opencc_config) if edition.opencc_config else None
+        # Longest phrase first, so a longer override wins over one inside it.
+        self._overrides = sorted(
+            ((o.simplified, getattr(o, edition.key)) for o in overrides if getattr(o, edition.key, None)),
+            key=lambda pair: -len(pair[0]),
+        )
+
+    def plain(self, text: str) -> str:
+        """OpenCC alone, without overrides."""
+        return str(self._engine.convert(text)) if self._engine else text
+
+    def __call__(self, text: str) -> str:
+        if self._engine is None:
+            return text
+        protected: list[str] = []
+        for simplified, traditional in self._overrides:
+            if simplified in text:
+                marker = chr(_PLACEHOLDER_BASE + len(protected))
+                protected.append(traditional)
+                text = text.replace(simplified, marker)
+        converted = str(self._engine.convert(text))
+        for index, traditional in enumerate(protected):
+            converted = converted.replace(chr(_PLACEHOLDER_BASE + index), traditional)
+        return converted
+
+
+def load_overrides(root: Path) -> tuple[Overrides, object]:
+    data = load_yaml(root / OVERRIDES, OVERRIDES)
+    return validate(Overrides, data, OVERRIDES), data
+
+
+def override_problems(overrides: Overrides, data: object, corpus: str) -> list[Problem]:
+    """``OVR001`` an override that changes nothing; ``OVR002`` a phrase that occurs in no text."""
+    problems = []
+    converters = {edition.key: Converter(edition, []) for edition in EDITIONS if edition.opencc_config}
+    for index, override in enumerate(overrides.root):
+        if override.simplified not in corpus:
+            problems.append(
+                Problem(
+                    OVERRIDES,
+                    line_for(data, (index, "simplified")),
+                    "OVR002",
+                    f"{override.simplified!r} occurs in no text: remove the override",
+                )
+            )
+        for key, converter in converters.items():
+            target = getattr(override, key)
+            if target is not None and converter.plain(override.simplified) == target:
+                problems.append(
+                    Problem(
+                        OVERRIDES,
+                        line_for(data, (index, key)),
+                        "OVR001",
+                        f"override changes nothing: OpenCC already gives {target!r} for {key}; remove it",
+                    )
+                )
+    if not any(getattr(o, "tw") or getattr(o, "hk") for o in overrides.root[:0]):
+        pass
+    return problems
+
+
+def check_overrides(root: Path, corpus: str) -> Overrides:
+    overrides, data = load_overrides(root)
+    problems = override_problems(overrides, data, corpus)
+    if problems:
+        raise EditionError(problems)
+    return overrides
