@@ -13,6 +13,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from edition.convert import check_overrides
+from edition.editions import build_editions, material_ui_strings
 from edition.errors import EditionError
 from edition.glossary import glossary_markdown
 from edition.notes_build import NotesBuild
@@ -89,3 +91,19 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if problems:
         raise _stop(EditionError(problems))
     return _notes.glossary_page(output)
+
+
+def on_post_build(config: Any) -> None:
+    """Write the Traditional editions beside the Simplified one (after every page is built)."""
+    assert _registry is not None
+    languages = next(
+        Path(folder) / "partials" / "languages"
+        for folder in config.theme.dirs
+        if (Path(folder) / "partials" / "languages" / "zh-Hant.html").exists()
+    )
+    try:
+        assert _notes is not None
+        overrides = check_overrides(_ROOT, "\n".join(_notes.texts))
+    except EditionError as error:
+        raise _stop(error) from error
+    build_editions(Path(config.site_dir), config.site_url or "", overrides.root, material_ui_strings(languages))

@@ -42,9 +42,15 @@ class _ArticleText(HTMLParser):
             self.parts.append(data)
 
 
+def without_notes(page_html: str) -> str:
+    """The page without glossary and annotation note numbers and without the notes at the end."""
+    page_html = re.sub(r'<sup class="(?:gloss|anno)-ref".*?</sup>', "", page_html)
+    return re.sub(r'<div class="footnote edition-notes">.*?</div>', "", page_html, flags=re.S)
+
+
 def article_text(page: Path) -> str:
     parser = _ArticleText()
-    parser.feed(page.read_text(encoding="utf-8"))
+    parser.feed(without_notes(page.read_text(encoding="utf-8")))
     return "".join(parser.parts)
 
 
@@ -72,7 +78,7 @@ def test_article_keeps_title_column_date_sections_and_byline(built_site: Path) -
     html = (built_site / "article/index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Sora 打败不了贾玲韩寒，但却是互联网的解药<", html)
     assert '<p class="article-meta">辉常观察' in html
-    assert html.count("<hr />") == 3  # the scrape has three double spacer lines
+    assert without_notes(html).count("<hr />") == 3  # the scrape has three double spacer lines
     assert 'id="结语"' in html or ">结语<" in html
     assert '<p class="article-end">—完—</p>' in html
     assert '<p class="article-byline">作者：孟永辉' in html

@@ -123,7 +123,7 @@ def override_problems(overrides: Overrides, data: object, corpus: str) -> list[P
                         f"override changes nothing: OpenCC already gives {target!r} for {key}; remove it",
                     )
                 )
-    if not any(getattr(o, "tw") or getattr(o, "hk") for o in overrides.root[:0]):
+    if not any(o.tw or o.hk for o in overrides.root[:0]):
         pass
     return problems
 

@@ -1,0 +1,185 @@
+"""Publish the built Simplified site as three editions: 简 (the source), 繁（臺灣）and 繁（香港）.
+
+MkDocs builds once; this step copies the finished site into ``tw/`` and ``hk/`` and converts what a
+reader sees — text nodes, page titles and descriptions, human-readable attributes (``title``,
+``alt``, ``aria-label``, ``placeholder``, the correction tooltips), Material's UI strings and the
+search index — never URLs, ids, code or other attributes. Relative links keep working because
+each edition is a complete copy of the tree one level down. Every page of every edition gets the
+edition toggle (plain links to the same page elsewhere) and ``hreflang`` alternates.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import posixpath
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from edition.convert import EDITIONS, Converter, Edition, Override
+from edition.html_text import Element, cut
+
+# Attributes whose values a reader sees or hears.
+READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "data-tip")
+# Text inside these elements is code or machinery, never converted.
+UNTOUCHED = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
+_ATTRIBUTE = re.compile(r"(\s(?:" + "|".join(READABLE_ATTRIBUTES) + r')=")([^"]*)(")')
+_DESCRIPTION = re.compile(r'(<meta\s+name="description"\s+content=")([^"]*)(")')
+_TOGGLE = re.compile(r"<!-- edition-toggle:([^ ]*) -->")
+_ALTERNATES = re.compile(r"<!-- edition-alternates:([^ ]*) -->")
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_UI_STRING = re.compile(r'"([a-z0-9.]+)":\s*"((?:[^"\\]|\\.)*)"')
+
+TextChange = Callable[[str], str]
+
+
+def material_ui_strings(languages_dir: Path) -> dict[str, str]:
+    """Material's Simplified UI strings mapped to its own Traditional ones (``zh`` → ``zh-Hant``)."""
+
+    def read(name: str) -> dict[str, str]:
+        text = (languages_dir / f"{name}.html").read_text(encoding="utf-8")
+        return {key: value for key, value in _UI_STRING.findall(text)}
+
+    simplified, traditional = read("zh"), read("zh-Hant")
+    return {
+        value: traditional[key]
+        for key, value in simplified.items()
+        if key in traditional and not key.startswith(("language", "direction", "search.config"))
+    }
+
+
+def relative_link(from_prefix: str, to_prefix: str, page_url: str) -> str:
+    """A relative link from a page in one edition to the same page in another."""
+    base = posixpath.dirname(posixpath.join(from_prefix, page_url, "index.html"))
+    target = posixpath.join(to_prefix, page_url) or "."
+    link = posixpath.relpath(target, base or ".")
+    if link == "." or link.endswith((".html", "/")):
+        return link if link != "." else "./"
+    return link + "/"
+
+
+def toggle_html(current: Edition, page_url: str) -> str:
+    links = []
+    for edition in EDITIONS:
+        href = relative_link(current.prefix, edition.prefix, page_url)
+        attrs = f'href="{href}" lang="{edition.lang}" title="{edition.name}" data-edition="{edition.key}"'
+        if edition is current:
+            attrs += ' aria-current="true"'
+        links.append(f'<a class="edition-toggle__link" {attrs}>{edition.label}</a>')
+    return "".join(links)
+
+
+def alternates_html(site_url: str, page_url: str) -> str:
+    links = [
+        f'<link rel="alternate" hreflang="{edition.lang}" href="{site_url}{edition.prefix}{page_url}">'
+        for edition in EDITIONS
+    ]
+    links.append(f'<link rel="alternate" hreflang="x-default" href="{site_url}{page_url}">')
+    return "\n    ".join(links)
+
+
+def _ui_then_text(ui: dict[str, str], convert: TextChange) -> TextChange:
+    def change(text: str) -> str:
+        stripped = text.strip()
+        if stripped in ui:
+            text = text.replace(stripped, ui[stripped])
+        return convert(text)
+
+    return change
+
+
+def _convert_tag(raw: str, change: TextChange) -> str:
+    raw = _ATTRIBUTE.sub(lambda m: m.group(1) + change(m.group(2)) + m.group(3), raw)
+    return _DESCRIPTION.sub(lambda m: m.group(1) + change(m.group(2)) + m.group(3), raw)
+
+
+def _convert_config(match: re.Match[str], ui: dict[str, str], convert: TextChange) -> str:
+    config = json.loads(match.group(2))
+    config["translations"] = {
+        key: convert(ui.get(value, value)) for key, value in config.get("translations", {}).items()
+    }
+    return match.group(1) + json.dumps(config) + match.group(3)
+
+
+def convert_html(page: str, convert: TextChange, ui: dict[str, str]) -> str:
+    """Text nodes and readable attributes converted; UI strings outside the article use Material's own."""
+    outside_article = _ui_then_text(ui, convert)
+    out: list[str] = []
+    for piece in cut(page):
+        stack: tuple[Element, ...] = piece.stack
+        in_article = any(element.tag == "article" for element in stack)
+        change = convert if in_article else outside_article
+        if piece.is_text:
+            untouched = any(element.tag in UNTOUCHED for element in stack)
+            out.append(piece.raw if untouched else change(piece.raw))
+        elif piece.raw.startswith("<") and not piece.raw.startswith(("</", "<!")):
+            out.append(_convert_tag(piece.raw, change))
+        else:
+            out.append(piece.raw)
+    html = "".join(out)
+    return _CONFIG.sub(lambda m: _convert_config(m, ui, convert), html, count=1)
+
+
+def finish_page(page: str, edition: Edition, site_url: str) -> str:
+    """Language, toggle and alternates for one page of one edition (after conversion)."""
+    page = _HTML_LANG.sub(f'<html lang="{edition.lang}"', page, count=1)
+    if edition.prefix and site_url:
+        # Absolute links into the site (the canonical URL) point into this edition.
+        page = page.replace(f'href="{site_url}', f'href="{site_url}{edition.prefix}')
+    page = _TOGGLE.sub(lambda m: toggle_html(edition, m.group(1)), page)
+    return _ALTERNATES.sub(lambda m: alternates_html(site_url, m.group(1)), page)
+
+
+def convert_search_index(index_json: str, convert: TextChange) -> str:
+    index = json.loads(index_json)
+    for doc in index["docs"]:
+        doc["title"] = convert(doc["title"])
+        doc["text"] = convert(doc["text"])
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _edition_files(site: Path) -> list[Path]:
+    others = {site / edition.prefix.rstrip("/") for edition in EDITIONS if edition.prefix}
+    return [path for path in site.rglob("*") if path.is_file() and not any(o in path.parents for o in others)]
+
+
+def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dict[str, str]) -> None:
+    """Finish the Simplified edition in place and write every other edition beside it."""
+    files = _edition_files(site)
+    # The Simplified pages are finished in place, so they are copied for the others first.
+    for edition in sorted(EDITIONS, key=lambda edition: not edition.prefix):
+        target_root = site / edition.prefix
+        convert = Converter(edition, overrides)
+        for source in files:
+            relative = source.relative_to(site)
+            target = target_root / relative
+            if edition.prefix:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            if source.suffix == ".html":
+                page = source.read_text(encoding="utf-8")
+                if edition.opencc_config:
+                    page = convert_html(page, convert, ui)
+                target.write_text(finish_page(page, edition, site_url), encoding="utf-8")
+            elif not edition.prefix:
+                continue  # the Simplified edition's other files stay as MkDocs wrote them
+            elif relative.as_posix() == "search/search_index.json":
+                target.write_text(convert_search_index(source.read_text(encoding="utf-8"), convert), encoding="utf-8")
+            elif relative.as_posix() == "sitemap.xml":
+                xml = source.read_text(encoding="utf-8").replace(f"<loc>{site_url}", f"<loc>{site_url}{edition.prefix}")
+                target.write_text(xml, encoding="utf-8")
+            elif relative.as_posix() == "sitemap.xml.gz":
+                continue  # written from the converted sitemap below
+            else:
+                if target.exists():
+                    target.unlink()
+                try:
+                    os.link(source, target)  # assets are identical: share them instead of copying
+                except OSError:
+                    shutil.copy2(source, target)
+        sitemap = target_root / "sitemap.xml"
+        if edition.prefix and sitemap.exists():
+            (target_root / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
