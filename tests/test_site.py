@@ -8,6 +8,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from edition.article import drop_scrape_chrome
 from edition.fidelity import words_only
 
@@ -174,3 +176,39 @@ def test_search_index_segments_chinese_words(built_site: Path) -> None:
 def test_search_separator_keeps_the_zero_width_space(built_site: Path) -> None:
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert re.match(index["config"]["separator"], "\u200b")
+
+
+def _turns(page_html: str) -> dict[str, str]:
+    """Podcast paragraph id -> its visible text (recognized forms of corrections dropped)."""
+    page_html = re.sub(r'<del class="asr"[^>]*>.*?</del>', "", without_notes(page_html))
+    return {
+        match.group(1): html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
+        for match in re.finditer(r'<p class="turn[^"]*" data-speaker="\w+" id="(p\d+)">(.*?)</p>', page_html, re.S)
+    }
+
+
+@pytest.mark.parametrize(("term", "pattern"), [("acp", r"ACP"), ("mcp", r"MCP"), ("geo", r"Geo")])
+def test_required_terms_carry_a_footnote_at_their_first_occurrence(built_site: Path, term: str, pattern: str) -> None:
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    first = next(anchor for anchor, text in _turns(page).items() if re.search(pattern, text))
+    paragraph = re.search(rf'id="{first}">(.*?)</p>', page, re.S)
+    assert paragraph is not None
+    assert (
+        f'<sup class="gloss-ref" id="gloss-ref-{term}"><a class="footnote-ref" href="#gloss-{term}">'
+        in paragraph.group(1)
+    )
+    assert page.count(f'href="#gloss-{term}"') == 1  # first occurrence only
+    assert f'<li id="gloss-{term}">' in page  # the note the tooltip shows
+
+
+@pytest.mark.parametrize(("term", "pattern"), [("acp", r"ACP|代理人商业协议"), ("mcp", r"MCP"), ("stripe", r"Stripe")])
+def test_glossary_page_back_links_every_paragraph_where_a_term_occurs(
+    built_site: Path, term: str, pattern: str
+) -> None:
+    podcast = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    expected = [anchor for anchor, text in _turns(podcast).items() if re.search(pattern, text)]
+    glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+    entry = glossary[glossary.index(f'id="{term}"') :]
+    backlinks = entry[entry.index('class="term-backlinks"') :].split("</p>")[0]
+    assert re.findall(r'href="../podcast/#(p\d+)"', backlinks) == expected
+    assert len(expected) >= 1

@@ -135,9 +135,13 @@ def add_notes(
     result.annotation_hits = counts
 
     def change(text: str, stack: tuple[Element, ...]) -> str:
-        if _skipped(stack):
-            return text
         anchor = _anchor(stack)
+        if _skipped(stack):
+            # No note here, but a term in an editor's correction still occurs in that paragraph.
+            if anchor and any(element.tag == "ins" for element in stack):
+                for match in matcher.find(text):
+                    result.occurrences.setdefault(match.term_id, []).append(anchor)
+            return text
         events: list[tuple[int, int, str]] = []
         for match in matcher.find(text):
             result.occurrences.setdefault(match.term_id, []).append(anchor)

@@ -18,6 +18,7 @@ from edition.notes_model import Annotations
 from edition.render import plain_text
 
 _BACKLINKS = re.compile(r"<!-- backlinks:([a-z0-9-]+) -->")
+_ASR_ORIGINAL = re.compile(r'<del class="asr"[^>]*>.*?</del>')
 
 
 class NotesBuild:
@@ -43,7 +44,8 @@ class NotesBuild:
         """A text page's HTML with its notes; ``ANN001``/``ANN002`` if a quote does not fit."""
         annotations, data, shown_as = self.annotations[text_id]
         notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href)
-        self.texts.append(plain_text(page_html))
+        # The text as a reader sees it: a correction's recognized form is not part of it.
+        self.texts.append(plain_text(_ASR_ORIGINAL.sub("", page_html)))
         problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits)
         if problems:
             raise EditionError(problems)

@@ -1,0 +1,118 @@
+"""Conversion to the Traditional editions: OpenCC plus reviewed overrides, text nodes only."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import opencc
+import pytest
+import yaml
+
+from edition.convert import EDITIONS, Converter, Override, Overrides, load_overrides, override_problems
+from edition.editions import convert_html, finish_page, relative_link
+
+ROOT = Path(__file__).resolve().parent.parent
+TW, HK = EDITIONS[1], EDITIONS[2]
+CASES = yaml.safe_load((ROOT / "tests/data/conversion-cases.yml").read_text(encoding="utf-8"))
+
+
+def simplified_only_characters() -> set[str]:
+    """Characters OpenCC never keeps in Traditional text (from its own STCharacters dictionary)."""
+    clib = Path(opencc.__file__).parent / "clib"
+    out = Path("/tmp") / "edition-st-characters.txt"
+    subprocess.run(
+        [
+            clib / "bin/opencc_dict",
+            "-i",
+            clib / "share/opencc/STCharacters.ocd2",
+            "-o",
+            out,
+            "-f",
+            "ocd2",
+            "-t",
+            "text",
+        ],
+        check=True,
+    )
+    chars = set()
+    for line in out.read_text(encoding="utf-8").splitlines():
+        simplified, targets = line.split("\t")
+        if simplified not in targets.split(" "):
+            chars.add(simplified)
+    return chars
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["simplified"] for case in CASES])
+def test_corpus_conversion_cases(case: dict[str, str]) -> None:
+    overrides = load_overrides(ROOT)[0].root
+    assert Converter(TW, overrides)(case["simplified"]) == case["tw"]
+    assert Converter(HK, overrides)(case["simplified"]) == case["hk"]
+
+
+def test_vocabulary_is_not_swapped() -> None:
+    convert = Converter(TW, [])
+    assert convert("视频，扩展，电视频道，局部性") == "視頻，擴展，電視頻道，局部性"
+
+
+def test_an_override_replaces_opencc_in_its_edition_only() -> None:
+    override = Override(simplified="后来干了", tw="後來乾了", reason="干 here means dry")
+    assert Converter(TW, [override])("衣服后来干了。") == "衣服後來乾了。"
+    assert Converter(HK, [override])("衣服后来干了。") == "衣服後來幹了。"
+
+
+def test_an_override_that_changes_nothing_is_ovr001_and_an_unused_one_ovr002() -> None:
+    overrides = Overrides([Override(simplified="头发", tw="頭髮", reason="OpenCC is right already")])
+    data = [{"simplified": "头发", "tw": "頭髮", "reason": "x"}]
+    codes = [problem.code for problem in override_problems(overrides, data, "没有这个词")]
+    assert codes == ["OVR002", "OVR001"]
+
+
+def test_the_edition_overrides_are_valid_for_the_corpus() -> None:
+    corpus = (ROOT / "docs/podcast.md").read_text(encoding="utf-8") + (
+        ROOT / "tests/golden/article/3-copywriting.md"
+    ).read_text(encoding="utf-8")
+    overrides, data = load_overrides(ROOT)
+    assert override_problems(overrides, data, corpus) == []
+
+
+def test_only_text_and_readable_attributes_are_converted() -> None:
+    page = (
+        '<html lang="zh"><head><title>发现</title><meta name="description" content="头发"></head>'
+        '<body><a href="/发/" id="发" title="发现" data-x="发">发现</a><code>发</code>'
+        '<script>var a = "发";</script><span data-tip="识别为：发">后</span></body></html>'
+    )
+    converted = convert_html(page, Converter(TW, []), {})
+    assert converted == (
+        '<html lang="zh"><head><title>發現</title><meta name="description" content="頭髮"></head>'
+        '<body><a href="/发/" id="发" title="發現" data-x="发">發現</a><code>发</code>'
+        '<script>var a = "发";</script><span data-tip="識別為：發">後</span></body></html>'
+    )
+
+
+def test_material_ui_strings_take_materials_own_traditional_wording() -> None:
+    page = '<header><input placeholder="搜索"><label>搜索</label></header><article><p>搜索</p></article>'
+    converted = convert_html(page, Converter(TW, []), {"搜索": "搜尋"})
+    assert converted == '<header><input placeholder="搜尋"><label>搜尋</label></header><article><p>搜索</p></article>'
+
+
+def test_toggle_links_point_to_the_same_page_in_every_edition() -> None:
+    assert relative_link("", "tw/", "podcast/") == "../tw/podcast/"
+    assert relative_link("tw/", "", "podcast/") == "../../podcast/"
+    assert relative_link("tw/", "hk/", "") == "../hk/"
+    assert relative_link("", "", "") == "./"
+    page = finish_page('<html lang="zh"><nav><!-- edition-toggle:podcast/ --></nav>', HK, "https://x.org/")
+    assert 'lang="zh-Hant-HK"' in page and 'href="../../tw/podcast/"' in page and 'aria-current="true">港' in page
+
+
+def test_identity_conversion_reproduces_every_built_page(built_site: Path) -> None:
+    pages = list(built_site.glob("**/*.html"))
+    assert len(pages) >= 18
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        assert convert_html(source, lambda text: text, {}) == source, page
+
+
+def test_simplified_only_characters_are_known() -> None:
+    chars = simplified_only_characters()
+    assert {"发", "这", "说", "们"} <= chars and not {"干", "只", "后", "里"} & chars
