@@ -15,12 +15,12 @@ from edition.checks import check_all
 
 ROOT = Path(__file__).resolve().parent.parent
 
-GOOD_TERM = """- id: stripe-test
-  headword: Stripe
-  definition: 美国的在线支付公司。
+GOOD_TERM = """- id: test-term
+  headword: 物理引擎
+  definition: 模拟物体运动的软件组件。
   sources:
-    - title: Stripe
-      url: https://stripe.com/
+    - title: Physics engine
+      url: https://en.wikipedia.org/wiki/Physics_engine
 """
 
 GOOD_ANNOTATION = """- id: physics
@@ -68,17 +68,17 @@ def test_unknown_key(tmp_path: Path) -> None:
 
 
 def test_missing_field(tmp_path: Path) -> None:
-    root = project(tmp_path, GOOD_TERM.replace("  definition: 美国的在线支付公司。\n", ""))
-    line = glossary_line(root, "id: stripe-test")
+    root = project(tmp_path, GOOD_TERM.replace("  definition: 模拟物体运动的软件组件。\n", ""))
+    line = glossary_line(root, "id: test-term")
     assert any(
         m.startswith(f"data/glossary.yml:{line}: DATA003 missing field") and "definition" in m for m in messages(root)
     )
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
-    root = project(tmp_path, GOOD_TERM.replace("headword: Stripe", "headword: Shopify") + GOOD_TERM)
-    line = glossary_line(root, "id: stripe-test")
-    assert f"data/glossary.yml:{line}: GLO001 duplicate id 'stripe-test'" in messages(root)
+    root = project(tmp_path, GOOD_TERM.replace("headword: 物理引擎", "headword: 引擎") + GOOD_TERM)
+    line = glossary_line(root, "id: test-term")
+    assert f"data/glossary.yml:{line}: GLO001 duplicate id 'test-term'" in messages(root)
 
 
 def test_alias_that_never_occurs(tmp_path: Path) -> None:
@@ -88,19 +88,19 @@ def test_alias_that_never_occurs(tmp_path: Path) -> None:
 
 
 def test_raw_html_in_a_note(tmp_path: Path) -> None:
-    root = project(tmp_path, GOOD_TERM.replace("美国的在线支付公司。", "<script>alert(1)</script>"))
+    root = project(tmp_path, GOOD_TERM.replace("模拟物体运动的软件组件。", "<script>alert(1)</script>"))
     line = glossary_line(root, "<script>")
     assert any(m.startswith(f"data/glossary.yml:{line}: NOTE001 raw HTML") for m in messages(root))
 
 
 def test_event_handler_in_a_note(tmp_path: Path) -> None:
-    root = project(tmp_path, GOOD_TERM.replace("美国的在线支付公司。", "'见 <img src=x onerror=alert(1)>'"))
+    root = project(tmp_path, GOOD_TERM.replace("模拟物体运动的软件组件。", "'见 <img src=x onerror=alert(1)>'"))
     assert any(": NOTE001 " in m for m in messages(root))
 
 
 def test_source_that_is_not_a_url(tmp_path: Path) -> None:
-    root = project(tmp_path, GOOD_TERM.replace("https://stripe.com/", "stripe 官网"))
-    line = glossary_line(root, "stripe 官网")
+    root = project(tmp_path, GOOD_TERM.replace("https://en.wikipedia.org/wiki/Physics_engine", "维基百科"))
+    line = glossary_line(root, "维基百科")
     assert any(m.startswith(f"data/glossary.yml:{line}: URL001 ") for m in messages(root))
 
 

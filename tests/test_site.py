@@ -212,3 +212,60 @@ def test_glossary_page_back_links_every_paragraph_where_a_term_occurs(
     backlinks = entry[entry.index('class="term-backlinks"') :].split("</p>")[0]
     assert re.findall(r'href="../podcast/#(p\d+)"', backlinks) == expected
     assert len(expected) >= 1
+
+
+EDITION_PREFIXES = ("", "tw/", "hk/")
+
+
+def test_every_page_exists_in_three_editions_with_its_language(built_site: Path) -> None:
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.glob("*.html")) + sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.glob("*/index.html")
+        if p.parent.name not in ("tw", "hk")
+    )
+    assert len(pages) >= 6
+    for prefix, lang in zip(EDITION_PREFIXES, ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"), strict=True):
+        for page in pages:
+            html_text = (built_site / prefix / page).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html_text, (prefix, page)
+            assert html_text.count('rel="alternate" hreflang=') == 4, (prefix, page)
+
+
+def test_toggle_links_lead_to_the_same_page_in_each_edition(built_site: Path) -> None:
+    for prefix in EDITION_PREFIXES:
+        page = built_site / prefix / "podcast/index.html"
+        html_text = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a class="edition-toggle__link" href="([^"]+)" lang="([^"]+)"', html_text)
+        assert [lang for _, lang in links] == ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
+        for href, _ in links:
+            target = (page.parent / href / "index.html").resolve()
+            assert target.is_file() and target.parent.name == "podcast", (prefix, href)
+
+
+def test_no_simplified_only_character_remains_in_a_traditional_edition(built_site: Path) -> None:
+    from tests.test_convert import simplified_only_characters
+
+    for prefix, config in (("tw/", "s2tw"), ("hk/", "s2hk")):
+        simplified_only = simplified_only_characters(config)
+        for page in ("podcast", "article", "glossary", "", "licence"):
+            html_text = (built_site / prefix / page / "index.html").read_text(encoding="utf-8")
+            # What a reader sees: the article and the page's title; the ASR originals are converted too.
+            body = html_text[html_text.index("<article") : html_text.index("</article>")]
+            text = html.unescape(re.sub(r"<code>.*?</code>|<[^>]+>", "", body, flags=re.S))
+            text += re.search(r"<title>(.*?)</title>", html_text).group(1)  # type: ignore[union-attr]
+            leftovers = sorted({char for char in text if char in simplified_only})
+            assert leftovers == [], (prefix, page, leftovers)
+
+
+def test_search_finds_words_typed_in_each_editions_script(built_site: Path) -> None:
+    for prefix, word in (("", "商业模式"), ("tw/", "商業模式"), ("hk/", "商業模式")):
+        index = json.loads((built_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        separator = re.compile(index["config"]["separator"])
+        tokens = {token for doc in index["docs"] for token in separator.split(doc["text"])}
+        assert word in tokens, prefix
+
+
+def test_traditional_editions_use_materials_traditional_interface(built_site: Path) -> None:
+    html_text = (built_site / "tw/podcast/index.html").read_text(encoding="utf-8")
+    assert 'placeholder="搜尋"' in html_text
+    assert '"search.result.placeholder": "' in html_text

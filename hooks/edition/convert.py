@@ -10,6 +10,7 @@ placeholder (which OpenCC leaves alone), afterwards by its reviewed Traditional 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
 
 OVERRIDES = "data/conversion-overrides.yml"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the texts, kept by OpenCC
 
 
@@ -79,8 +81,8 @@ class Converter:
         return str(self._engine.convert(text)) if self._engine else text
 
     def __call__(self, text: str) -> str:
-        if self._engine is None:
-            return text
+        if self._engine is None or not _HAN.search(text):
+            return text  # nothing OpenCC would change
         protected: list[str] = []
         for simplified, traditional in self._overrides:
             if simplified in text:

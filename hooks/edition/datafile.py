@@ -33,7 +33,11 @@ class SeqWithLines(list[Any]):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (ten times faster); the constructors below are ours either way.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
         mapping = LineMap()
         mapping.line = node.start_mark.line + 1

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 import posixpath
 import re
 import shutil
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.convert import EDITIONS, Converter, Edition, Override
@@ -109,12 +111,18 @@ def convert_html(page: str, convert: TextChange, ui: dict[str, str]) -> str:
     """Text nodes and readable attributes converted; UI strings outside the article use Material's own."""
     outside_article = _ui_then_text(ui, convert)
     out: list[str] = []
+    # Pieces under one unchanged stack share the tuple, so each stack is inspected once.
+    seen: dict[int, tuple[bool, bool]] = {}
     for piece in cut(page):
         stack: tuple[Element, ...] = piece.stack
-        in_article = any(element.tag == "article" for element in stack)
+        if id(stack) not in seen:
+            seen[id(stack)] = (
+                any(element.tag == "article" for element in stack),
+                any(element.tag in UNTOUCHED for element in stack),
+            )
+        in_article, untouched = seen[id(stack)]
         change = convert if in_article else outside_article
         if piece.is_text:
-            untouched = any(element.tag in UNTOUCHED for element in stack)
             out.append(piece.raw if untouched else change(piece.raw))
         elif piece.raw.startswith("<") and not piece.raw.startswith(("</", "<!")):
             out.append(_convert_tag(piece.raw, change))
@@ -147,39 +155,56 @@ def _edition_files(site: Path) -> list[Path]:
     return [path for path in site.rglob("*") if path.is_file() and not any(o in path.parents for o in others)]
 
 
+def build_edition(site: Path, site_url: str, overrides: list[Override], ui: dict[str, str], key: str) -> None:
+    """Write one Traditional edition beside the Simplified one, from the Simplified files."""
+    edition = next(edition for edition in EDITIONS if edition.key == key)
+    convert = Converter(edition, overrides)
+    for source in _edition_files(site):
+        relative = source.relative_to(site)
+        name = relative.as_posix()
+        target = site / edition.prefix / relative
+        if source.suffix == ".html":
+            page = convert_html(source.read_text(encoding="utf-8"), convert, ui)
+            _write(target, finish_page(page, edition, site_url))
+        elif name == "search/search_index.json":
+            _write(target, convert_search_index(source.read_text(encoding="utf-8"), convert))
+        elif name == "sitemap.xml":
+            xml = source.read_text(encoding="utf-8").replace(f"<loc>{site_url}", f"<loc>{site_url}{edition.prefix}")
+            _write(target, xml)
+            (target.parent / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+        elif name != "sitemap.xml.gz":
+            _share(source, target)
+
+
 def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dict[str, str]) -> None:
-    """Finish the Simplified edition in place and write every other edition beside it."""
-    files = _edition_files(site)
-    # The Simplified pages are finished in place, so they are copied for the others first.
-    for edition in sorted(EDITIONS, key=lambda edition: not edition.prefix):
-        target_root = site / edition.prefix
-        convert = Converter(edition, overrides)
-        for source in files:
-            relative = source.relative_to(site)
-            target = target_root / relative
-            if edition.prefix:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            if source.suffix == ".html":
-                page = source.read_text(encoding="utf-8")
-                if edition.opencc_config:
-                    page = convert_html(page, convert, ui)
-                target.write_text(finish_page(page, edition, site_url), encoding="utf-8")
-            elif not edition.prefix:
-                continue  # the Simplified edition's other files stay as MkDocs wrote them
-            elif relative.as_posix() == "search/search_index.json":
-                target.write_text(convert_search_index(source.read_text(encoding="utf-8"), convert), encoding="utf-8")
-            elif relative.as_posix() == "sitemap.xml":
-                xml = source.read_text(encoding="utf-8").replace(f"<loc>{site_url}", f"<loc>{site_url}{edition.prefix}")
-                target.write_text(xml, encoding="utf-8")
-            elif relative.as_posix() == "sitemap.xml.gz":
-                continue  # written from the converted sitemap below
-            else:
-                if target.exists():
-                    target.unlink()
-                try:
-                    os.link(source, target)  # assets are identical: share them instead of copying
-                except OSError:
-                    shutil.copy2(source, target)
-        sitemap = target_root / "sitemap.xml"
-        if edition.prefix and sitemap.exists():
-            (target_root / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+    """Write every Traditional edition (one process each: the machine's cores work side by side),
+    then finish the Simplified edition in place (its pages are the others' source, so it is last)."""
+    others = [edition.key for edition in EDITIONS if edition.prefix]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    if context is None or len(others) < 2:
+        for key in others:
+            build_edition(site, site_url, overrides, ui, key)
+    else:
+        with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
+            for done in [pool.submit(build_edition, site, site_url, overrides, ui, key) for key in others]:
+                done.result()
+    simplified = next(edition for edition in EDITIONS if not edition.prefix)
+    for source in _edition_files(site):
+        if source.suffix == ".html":
+            source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def _share(source: Path, target: Path) -> None:
+    """Identical files (assets, raw downloads) are hard-linked into the edition, or copied."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from edition.article import drop_scrape_chrome
 from edition.errors import fail, line_of
@@ -19,12 +20,16 @@ from edition.errors import fail, line_of
 _MARKUP = re.compile(r"\{:?\s*[.#][^}\n]*\}|<!--.*?-->", re.S)
 
 
+@lru_cache(maxsize=65536)
 def _is_word_char(char: str) -> bool:
     return not char.isspace() and not unicodedata.category(char).startswith(("P", "S", "Z"))
 
 
 def words_with_offsets(text: str) -> tuple[str, list[int]]:
     """The text's word characters (NFKC, no whitespace or punctuation) and where each stands."""
+    if unicodedata.is_normalized("NFKC", text):  # the common case: one character, one offset
+        kept = [offset for offset, char in enumerate(text) if _is_word_char(char)]
+        return "".join(text[offset] for offset in kept), kept
     chars: list[str] = []
     offsets: list[int] = []
     for offset, char in enumerate(text):

@@ -129,11 +129,10 @@ def annotation_problems(annotations: Annotations, data: Any, shown_as: str, hits
 
 def unused_forms(glossary: Glossary, data: Any, texts: list[str]) -> list[Problem]:
     """``GLO002`` for every headword or alias that occurs in none of the texts."""
-    matcher = TermMatcher([])
     problems = []
     for index, term in enumerate(glossary.root):
         for form_index, form in enumerate(term.forms):
-            if not any(matcher.form_occurs(form, text) for text in texts):
+            if not any(TermMatcher.form_occurs(form, text) for text in texts):
                 where = (index, "headword") if form_index == 0 else (index, "aliases", form_index - 1)
                 problems.append(
                     Problem(GLOSSARY, line_for(data, where), "GLO002", f"{form!r} occurs in no text: remove or fix it")

@@ -9,6 +9,7 @@ treeprocessors walking ``text`` and ``tail``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -42,19 +43,20 @@ class _Cutter(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0]
-        for index, char in enumerate(source):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
         self.marks: list[tuple[int, bool, tuple[Element, ...]]] = []
         self.stack: list[Element] = []
+        # The same tuple object for as long as the stack does not change: callers may cache by it.
+        self.frozen: tuple[Element, ...] = ()
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
     def _mark(self, is_text: bool) -> None:
-        self.marks.append((self._offset(), is_text, tuple(self.stack)))
+        if len(self.frozen) != len(self.stack) or (self.stack and self.frozen[-1] is not self.stack[-1]):
+            self.frozen = tuple(self.stack)
+        self.marks.append((self._offset(), is_text, self.frozen))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._mark(False)
@@ -107,7 +109,7 @@ def cut(source: str) -> list[Piece]:
         if end <= start:
             continue
         raw = source[start:end]
-        if is_text and pieces and pieces[-1].is_text and pieces[-1].stack == stack:
+        if is_text and pieces and pieces[-1].is_text and pieces[-1].stack is stack:
             pieces[-1] = Piece(pieces[-1].raw + raw, True, stack)
         else:
             pieces.append(Piece(raw, is_text, stack))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import markdown
 import nh3
 
-from edition.html_text import Element, map_text
+from edition.html_text import Element, cut
 from edition.notes_model import Annotation, Source, Term
 from edition.terms import TermMatcher
 
@@ -113,11 +113,23 @@ def _quote_matches(text: str, annotation: Annotation) -> list[int]:
     return starts
 
 
+def _stack_facts(stack: tuple[Element, ...], seen: dict[int, tuple[bool, str]]) -> tuple[bool, str]:
+    """Whether text under this stack is skipped, and its paragraph anchor (cached per stack)."""
+    if id(stack) not in seen:
+        seen[id(stack)] = (_skipped(stack), _anchor(stack))
+    return seen[id(stack)]
+
+
 def add_notes(
-    page_html: str, terms: list[Term], annotations: list[Annotation], glossary_href: str = "../glossary/"
+    page_html: str,
+    terms: list[Term],
+    annotations: list[Annotation],
+    glossary_href: str = "../glossary/",
+    matcher: TermMatcher | None = None,
 ) -> PageNotes:
     """The page with glossary footnotes and annotation marks, and what was found where."""
-    matcher = TermMatcher(terms)
+    matcher = matcher or TermMatcher(terms)
+    seen: dict[int, tuple[bool, str]] = {}
     by_id = {term.id: term for term in terms}
     result = PageNotes(page_html)
     footnoted: list[str] = []
@@ -126,17 +138,20 @@ def add_notes(
     counts = dict.fromkeys((a.id for a in annotations), 0)
 
     def count(text: str, stack: tuple[Element, ...]) -> str:
-        if not _skipped(stack):
+        if annotations and not _stack_facts(stack, seen)[0]:
             for annotation in annotations:
                 counts[annotation.id] += len(_quote_matches(text, annotation))
         return text
 
-    map_text(page_html, count)
+    pieces = cut(page_html)  # once: counted first, then changed
+    for piece in pieces:
+        if piece.is_text:
+            count(piece.raw, piece.stack)
     result.annotation_hits = counts
 
     def change(text: str, stack: tuple[Element, ...]) -> str:
-        anchor = _anchor(stack)
-        if _skipped(stack):
+        skipped, anchor = _stack_facts(stack, seen)
+        if skipped:
             # No note here, but a term in an editor's correction still occurs in that paragraph.
             if anchor and any(element.tag == "ins" for element in stack):
                 for match in matcher.find(text):
@@ -182,7 +197,7 @@ def add_notes(
             position = at
         return "".join([*out, text[position:]])
 
-    body = map_text(page_html, change)
+    body = "".join(change(piece.raw, piece.stack) if piece.is_text else piece.raw for piece in pieces)
     result.html = body + _notes_section([by_id[i] for i in footnoted], annotated, glossary_href)
     return result
 

@@ -16,6 +16,7 @@ from edition.glossary import annotation_problems, backlinks_html, load_annotatio
 from edition.notes import add_notes
 from edition.notes_model import Annotations
 from edition.render import plain_text
+from edition.terms import TermMatcher
 
 _BACKLINKS = re.compile(r"<!-- backlinks:([a-z0-9-]+) -->")
 _ASR_ORIGINAL = re.compile(r'<del class="asr"[^>]*>.*?</del>')
@@ -28,6 +29,7 @@ class NotesBuild:
             self.glossary, self._glossary_data = load_glossary(root)
         except EditionError as error:
             raise EditionError(error.problems) from error
+        self._matcher = TermMatcher(self.glossary.root)
         self.annotations: dict[str, tuple[Annotations, object, str]] = {}
         for text_id in text_ids:
             try:
@@ -43,7 +45,7 @@ class NotesBuild:
     def page(self, text_id: str, title: str, url: str, page_html: str, glossary_href: str) -> str:
         """A text page's HTML with its notes; ``ANN001``/``ANN002`` if a quote does not fit."""
         annotations, data, shown_as = self.annotations[text_id]
-        notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href)
+        notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href, self._matcher)
         # The text as a reader sees it: a correction's recognized form is not part of it.
         self.texts.append(plain_text(_ASR_ORIGINAL.sub("", page_html)))
         problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from edition.notes_model import Term
 
@@ -67,5 +68,11 @@ class TermMatcher:
             assert match.lastgroup is not None
             yield Match(match.start(), match.end(), self._by_group[match.lastgroup])
 
-    def form_occurs(self, form: str, text: str) -> bool:
-        return re.search(_form_pattern(form), text) is not None
+    @staticmethod
+    def form_occurs(form: str, text: str) -> bool:
+        return _form_regex(form).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _form_regex(form: str) -> re.Pattern[str]:
+    return re.compile(_form_pattern(form))
