@@ -1,29 +1,78 @@
 """Build the whole site into site/, or leave the previous site/ as it was.
 
-MkDocs writes into a temporary directory first; only a build that succeeds (strict: a warning is
-an error) replaces site/. A contributor whose change breaks the build keeps a working preview.
+MkDocs writes the three HTML editions into a temporary directory first (strict: a warning is an
+error), then WeasyPrint renders one PDF per edition into it; only when everything succeeded does
+the temporary directory replace site/. A contributor whose change breaks the build keeps a
+working preview.
+
+    .venv/bin/python scripts/build_site.py [--no-pdf]
 """
 
 from __future__ import annotations
 
+import argparse
+import logging
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from edition.convert import EDITIONS, Converter, Edition
+from edition.pdf import STYLESHEET, Labels, compose
+
 ROOT = Path(__file__).resolve().parent.parent
+PDF_NAME = "sora-reader.pdf"
+LABELS = Labels(
+    site="Sora 两文读本",
+    subtitle="两篇关于 Sora 的中文文本的注释读本：《人民公园说AI》播客文字版与孟永辉的评论文章，附术语表",
+    contents="目录",
+    edition="",
+    licence="原文版权归原作者所有，为评论与研究转载；编辑内容以 CC BY 4.0 授权。",
+    authors="孟永辉；人民公园说AI（闲哥、老修）；编者",
+    keywords="Sora, OpenAI, 播客, 注释读本, 术语表",
+)
 
 
-def build(target: Path) -> int:
+def render_pdf(site: Path, edition: Edition) -> Path:
+    """One edition's PDF, written beside its pages."""
+    from weasyprint import CSS, HTML  # imported here: only the PDF step needs it
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    convert = Converter(edition, [])
+    labels = Labels(
+        site=convert(LABELS.site),
+        subtitle=convert(LABELS.subtitle),
+        contents=convert(LABELS.contents),
+        edition=edition.name,
+        licence=convert(LABELS.licence),
+        authors=convert(LABELS.authors),
+        keywords=convert(LABELS.keywords),
+    )
+    root = site / edition.prefix
+    document = compose(root, edition, labels)
+    target = root / PDF_NAME
+    HTML(string=document, base_url=str(root)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
+    return target
+
+
+def build(target: Path, pdf: bool = True) -> int:
     """Build into ``target`` atomically; return the process exit code."""
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(staging)],
-        cwd=ROOT,
-        check=False,
+        [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=ROOT, check=False
     )
+    if result.returncode == 0 and pdf:
+        try:
+            with ProcessPoolExecutor(max_workers=2) as pool:
+                for done in [pool.submit(render_pdf, staging, edition) for edition in EDITIONS]:
+                    print(f"wrote {done.result().relative_to(staging)}")
+        except Exception as error:
+            print(f"PDF build failed: {error}", file=sys.stderr)
+            result = subprocess.CompletedProcess(result.args, 1)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed; {target.name}/ is unchanged", file=sys.stderr)
@@ -34,9 +83,11 @@ def build(target: Path) -> int:
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
-    print(f"built {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}/")
+    print(f"built {target.name}/")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(build(ROOT / "site"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-pdf", action="store_true", help="HTML editions only")
+    sys.exit(build(ROOT / "site", pdf=not parser.parse_args().no_pdf))

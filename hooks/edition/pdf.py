@@ -1,0 +1,113 @@
+"""Compose one printable HTML document per edition from the built site, for WeasyPrint.
+
+The document has a title page, a table of contents with page numbers, the two texts and the
+glossary, taken from the edition's built pages (already in the edition's script). Ids are made
+unique per part, links between pages become links inside the document, and each glossary or
+annotation note becomes a real page-bottom footnote (``float: footnote`` in ``pdf.css``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.convert import Edition
+
+STYLESHEET = Path(__file__).with_name("pdf.css")
+PARTS = (("podcast", "podcast/index.html"), ("article", "article/index.html"), ("glossary", "glossary/index.html"))
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_NOTES = re.compile(r'<div class="footnote edition-notes">.*?</div>\s*$', re.S)
+_NOTE_ITEM = re.compile(r'<li id="([^"]+)"><p>(.*?)</p></li>', re.S)
+_NOTE_REF = re.compile(
+    r'<sup class="(?:gloss|anno)-ref" id="[^"]+"><a class="footnote-ref" href="#([^"]+)">[^<]*</a></sup>'
+)
+# What a footnote at the foot of a page leaves out: the way back, the glossary link, and the list of
+# sources (they stay on the glossary page and in the web edition; a footnote must fit its page).
+_BACKREF = re.compile(
+    r'&nbsp;<a class="footnote-backref"[^>]*>.*?</a>|<a class="glossary-link"[^>]*>.*?</a>'
+    r'|<span class="note-sources">.*?</span>(?=<span class="note-author">|$)',
+    re.S,
+)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The few words the document adds, in the edition's script."""
+
+    site: str
+    subtitle: str
+    contents: str
+    edition: str
+    licence: str
+    authors: str
+    keywords: str
+
+
+def _footnotes(part: str) -> str:
+    """Each note reference becomes the note itself, floated to the foot of the page."""
+    notes_block = _NOTES.search(part)
+    if not notes_block:
+        return part
+    notes = {match.group(1): _BACKREF.sub("", match.group(2)) for match in _NOTE_ITEM.finditer(notes_block.group())}
+    body = part[: notes_block.start()]
+    return _NOTE_REF.sub(lambda m: f'<span class="pdf-footnote">{notes.get(m.group(1), "")}</span>', body)
+
+
+def _scoped(part: str, name: str) -> str:
+    """Ids and links made unique to this part; links to the other parts point inside the document."""
+    part = re.sub(r'\sid="([^"]+)"', lambda m: f' id="{name}-{m.group(1)}"', part)
+    part = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{name}-{m.group(1)}"', part)
+    for other, _ in PARTS:
+        part = re.sub(rf'href="(?:\.\./)+{other}/#([^"]+)"', rf'href="#{other}-\1"', part)
+        part = re.sub(rf'href="(?:\.\./)+{other}/"', f'href="#{other}"', part)
+    return part
+
+
+def compose(edition_root: Path, edition: Edition, labels: Labels) -> str:
+    """The edition's printable document."""
+    sections: list[str] = []
+    contents: list[str] = []
+    for name, path in PARTS:
+        page = (edition_root / path).read_text(encoding="utf-8")
+        found = _ARTICLE.search(page)
+        if found is None:
+            raise ValueError(f"{path}: no article content")
+        part = _HEADERLINK.sub("", _footnotes(found.group(1)))
+        first_heading = _H1.search(part)
+        heading = re.sub(r"<[^>]+>", "", first_heading.group(1)) if first_heading else name
+        contents.append(f'<li class="toc-part"><a href="#{name}">{heading}</a></li>')
+        contents += [
+            f'<li class="toc-section"><a href="#{name}-{m.group(1)}">{re.sub(r"<[^>]+>", "", m.group(2))}</a></li>'
+            for m in _H2.finditer(part)
+        ]
+        sections.append(f'<section class="part" id="{name}">{_scoped(part, name)}</section>')
+    title = html.escape(labels.site)
+    return f"""<!doctype html>
+<html lang="{edition.lang}">
+<head>
+<meta charset="utf-8">
+<title>{title} · {html.escape(labels.edition)}</title>
+<meta name="author" content="{html.escape(labels.authors)}">
+<meta name="description" content="{html.escape(labels.subtitle)}">
+<meta name="keywords" content="{html.escape(labels.keywords)}">
+<meta name="generator" content="WeasyPrint">
+</head>
+<body>
+<section class="title-page">
+<p class="title">{title}</p>
+<p class="subtitle">{html.escape(labels.subtitle)}</p>
+<p class="edition">{html.escape(labels.edition)}</p>
+<p class="licence">{html.escape(labels.licence)}</p>
+</section>
+<nav class="contents"><h1 class="contents-title">{html.escape(labels.contents)}</h1><ol>{"".join(contents)}</ol></nav>
+{"".join(sections)}
+</body>
+</html>
+"""
