@@ -97,7 +97,8 @@ def test_metadata_language_outline_and_internal_links(pdfs: dict[str, Path]) -> 
         metadata = reader.metadata
         assert metadata is not None and metadata.title and "Sora" in metadata.title
         assert metadata.author and ("孟永辉" in metadata.author or "孟永輝" in metadata.author)
-        assert reader.trailer["/Root"].get("/Lang") == edition.lang
+        catalog: Any = reader.trailer["/Root"]
+        assert catalog.get("/Lang") == edition.lang
         titles = [item.title for item in reader.outline if not isinstance(item, list)]
         assert len(titles) >= 3, titles
         page: Any = reader.pages[1]
