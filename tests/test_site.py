@@ -269,3 +269,21 @@ def test_traditional_editions_use_materials_traditional_interface(built_site: Pa
     html_text = (built_site / "tw/podcast/index.html").read_text(encoding="utf-8")
     assert 'placeholder="搜尋"' in html_text
     assert '"search.result.placeholder": "' in html_text
+
+
+def test_no_broken_link_or_anchor_in_any_edition(built_site: Path) -> None:
+    from edition.links import broken_links
+
+    assert broken_links(built_site) == []
+
+
+def test_the_link_check_finds_a_missing_anchor_and_page(tmp_path: Path) -> None:
+    from edition.links import broken_links
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text('<p id="x"><a href="#x">ok</a><a href="#y">bad</a></p>', encoding="utf-8")
+    (tmp_path / "index.html").write_text('<a href="a/#x">ok</a>\n<a href="b/">bad</a>', encoding="utf-8")
+    assert sorted(broken_links(tmp_path)) == [
+        "a/index.html:1: LINK001 #y: no anchor #y in index.html",
+        "index.html:2: LINK001 b/: no such page or file",
+    ]
