@@ -83,11 +83,13 @@ def build(target: Path, pdf: bool = True) -> int:
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
-    print(f"built {target.name}/")
+    print(f"built {target}")
     return 0
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-pdf", action="store_true", help="HTML editions only")
-    sys.exit(build(ROOT / "site", pdf=not parser.parse_args().no_pdf))
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to build (default: site/)")
+    arguments = parser.parse_args()
+    sys.exit(build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf))

@@ -41,11 +41,10 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once with ``mkdocs build --strict`` into a temporary directory."""
-    site = tmp_path_factory.mktemp("site")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    """The whole site, built once as ``make site`` builds it (strict, three editions, PDFs)."""
+    site = tmp_path_factory.mktemp("build") / "site"
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, str(ROOT / "scripts/build_site.py"), "--site-dir", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,

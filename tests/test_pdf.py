@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,13 @@ from edition.convert import EDITIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_site import PDF_NAME, render_pdf  # noqa: E402
+from build_site import PDF_NAME  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def pdfs(built_site: Path) -> dict[str, Path]:
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        done = {edition.key: pool.submit(render_pdf, built_site, edition) for edition in EDITIONS}
-        return {key: future.result() for key, future in done.items()}
+    """The PDFs the site build wrote, one per edition."""
+    return {edition.key: built_site / edition.prefix / PDF_NAME for edition in EDITIONS}
 
 
 def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
@@ -33,7 +31,7 @@ def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str
 
 def test_each_edition_has_its_pdf_and_every_page_links_to_it(pdfs: dict[str, Path], built_site: Path) -> None:
     for edition in EDITIONS:
-        assert pdfs[edition.key] == built_site / edition.prefix / PDF_NAME
+        assert pdfs[edition.key].is_file() and pdfs[edition.key].read_bytes().startswith(b"%PDF-")
         page = (built_site / edition.prefix / "podcast/index.html").read_text(encoding="utf-8")
         assert f'<a class="edition-pdf" href="../{PDF_NAME}"' in page
 
