@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edition.convert import check_overrides
 from edition.errors import EditionError, Problem
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
@@ -40,4 +41,8 @@ def check_all(root: Path) -> list[Problem]:
             problems += error.problems
     if len(pages) == len(registry.texts):
         problems += notes.final_problems()
+        try:
+            check_overrides(root, "\n".join(notes.texts))
+        except EditionError as error:
+            problems += error.problems
     return problems

@@ -70,6 +70,8 @@ _LineLoader.add_constructor(
 def load_yaml(path: Path, shown_as: str) -> Any:
     """Parse a YAML file; syntax errors become ``DATA001`` with the line the parser names."""
     text = read_text(path, shown_as)
+    if not text.strip():
+        raise fail(shown_as, 1, "DATA005", "the file is empty: write [] for an empty list, or restore it from git")
     try:
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.MarkedYAMLError as error:
