@@ -44,6 +44,19 @@ def hidden(text: str) -> str:
     return f'<span class="filler">{text}</span>'
 
 
+# Text an earlier rule already hid: a repeat is still a repeat across it (我呃我 is 我我).
+_HIDDEN = r'<span class="filler">[^<]*</span>'
+
+
+def _hide_all(text: str) -> str:
+    """Hide ``text``, leaving the spans already hidden in it as they are (no nesting)."""
+    return "".join(
+        part if part.startswith("<span") else hidden(part)
+        for part in re.split(f"({_HIDDEN})", text)
+        if part
+    )
+
+
 def mark_laughter(text: str, rules: FillerRules) -> str:
     """哈哈哈 → （笑）: the laughter itself stays, for the verbatim view."""
     run = re.compile(f"(?:{re.escape(rules.laughter)}){{2,}}")
@@ -62,9 +75,9 @@ def collapse_repeats(text: str, rules: FillerRules) -> str:
     """对对对对 → 对, 那个，那个 → 那个, 我我我 → 我: the first occurrence stays."""
     for rule in rules.repeats:
         for word in sorted(rule.words, key=len, reverse=True):
-            between = "" if rule.adjacent_only else f"[{_PAUSE}]?"
+            between = f"(?:{_HIDDEN})*" if rule.adjacent_only else f"(?:{_HIDDEN}|[{_PAUSE}])*?"
             pattern = re.compile(f"({re.escape(word)})((?:{between}{re.escape(word)}){{{rule.min - 1},}})")
-            text = pattern.sub(lambda m: m.group(1) + hidden(m.group(2)), text)
+            text = pattern.sub(lambda m: m.group(1) + _hide_all(m.group(2)), text)
     return text
 
 

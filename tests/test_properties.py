@@ -1,0 +1,91 @@
+"""Properties that must hold for any input, checked with Hypothesis."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from edition.convert import EDITIONS, Converter
+from edition.editions import convert_html
+from edition.fidelity import words_only
+from edition.fillers import clean_verbatim, load_filler_rules
+from edition.html_text import cut
+from edition.podcast_draft import draft_markdown
+from edition.typography import copywriting
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_filler_rules(ROOT)
+# Characters that exercise the rules: fillers, stutters, laughter, punctuation, Latin and digits.
+SPOKEN = st.text(alphabet="对是的那个这我你他就哈呃嗯好，、。？ 抖音发后里干AIS2", min_size=1, max_size=60)
+
+
+def clean_view(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", re.sub(r'<span class="filler">.*?</span>', "", html))
+
+
+def verbatim_view(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", re.sub(r'<span class="laugh">.*?</span>', "", html))
+
+
+@given(SPOKEN)
+def test_clean_verbatim_loses_no_character(text: str) -> None:
+    assert verbatim_view(clean_verbatim(text, RULES)) == text
+
+
+@example("对对呃对")
+@example("我呃我")
+@example("那个，呃，那个")
+@given(SPOKEN)
+def test_clean_verbatim_is_idempotent(text: str) -> None:
+    once = clean_view(clean_verbatim(text, RULES))
+    assert clean_view(clean_verbatim(once, RULES)) == once
+
+
+@given(SPOKEN.filter(lambda text: text.strip()))
+def test_the_podcast_draft_loses_no_character(text: str) -> None:
+    assert words_only(draft_markdown(text)) == words_only(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="这是Sora2的模型,测试AI和GPT-5版本。 ", min_size=1, max_size=60))
+def test_copywriting_is_idempotent_and_keeps_the_words(text: str) -> None:
+    once = copywriting(text)
+    assert copywriting(once) == once
+    assert words_only(once) == words_only(text)
+
+
+TAGS = st.sampled_from(["p", "span", "code", "a", "h2", "script", "em", "li"])
+WORDS = st.text(alphabet="发后里这说abc <>&;'\"", min_size=0, max_size=12)
+
+
+@st.composite
+def html_fragments(draw: st.DrawFn) -> str:
+    """Nested elements with attributes a converter must leave alone, and text that it converts."""
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(TAGS)
+        text = draw(WORDS).replace("<", "&lt;").replace(">", "&gt;")
+        if tag == "script":
+            text = draw(WORDS).replace("<", "")  # raw text, as in a real script
+        attribute = draw(st.sampled_from(['', ' id="发"', ' href="/发/后"', ' title="发后"', ' class="x y"']))
+        parts.append(f"<{tag}{attribute}>{text}</{tag}>{draw(WORDS).replace('<', '&lt;')}")
+    return "".join(parts)
+
+
+@given(html_fragments())
+def test_identity_conversion_reproduces_any_fragment(fragment: str) -> None:
+    assert convert_html(fragment, lambda text: text, {}) == fragment
+
+
+@settings(deadline=None)
+@given(html_fragments())
+def test_conversion_changes_text_nodes_only(fragment: str) -> None:
+    converted = convert_html(fragment, Converter(EDITIONS[1], []), {})
+    before = [piece.raw for piece in cut(fragment) if not piece.is_text]
+    after = [piece.raw for piece in cut(converted) if not piece.is_text]
+    # Tags are unchanged but for the readable attributes, which are converted like text.
+    assert [re.sub(r' title="[^"]*"', "", tag) for tag in before] == [re.sub(r' title="[^"]*"', "", tag) for tag in after]
+    assert len(cut(converted)) == len(cut(fragment))
