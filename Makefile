@@ -2,12 +2,13 @@
 #   make serve   build and preview at http://127.0.0.1:8000 with live reload
 #   make site    build everything into site/ (the previous site/ survives a failed build)
 #   make test    lint, type check, data checks and all tests (what CI runs)
+#   make e2e     browser tests (Playwright, system Chromium) and Lighthouse on the served site
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 BIN := .venv/bin
 READY := .venv/.ready
 
-.PHONY: serve site test lint typecheck check pytest lock clean
+.PHONY: serve site test lint typecheck check pytest lock clean e2e bench
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -33,6 +34,23 @@ check: $(READY)
 
 pytest: $(READY)
 	$(BIN)/pytest -q
+
+E2E_READY := .venv/.e2e-ready
+E2E_SITE := build/e2e-site
+E2E_PORT := 8765
+
+$(E2E_READY): $(READY) scripts/apt/e2e.txt tests/lighthouse/package-lock.json
+	scripts/bootstrap scripts/apt/site.txt scripts/apt/e2e.txt
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e: $(E2E_READY)
+	$(BIN)/pytest -q -m e2e tests/e2e
+	SITE_URL=http://127.0.0.1:$(E2E_PORT)/ $(BIN)/python scripts/build_site.py --no-pdf --site-dir $(E2E_SITE)
+	$(BIN)/python scripts/lighthouse.py $(E2E_SITE) --port $(E2E_PORT)
+
+bench: $(READY)
+	$(BIN)/python scripts/bench.py
 
 # Re-pin requirements.lock from requirements.in (exact versions with hashes).
 lock: $(READY)

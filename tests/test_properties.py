@@ -70,7 +70,7 @@ def html_fragments(draw: st.DrawFn) -> str:
         text = draw(WORDS).replace("<", "&lt;").replace(">", "&gt;")
         if tag == "script":
             text = draw(WORDS).replace("<", "")  # raw text, as in a real script
-        attribute = draw(st.sampled_from(['', ' id="发"', ' href="/发/后"', ' title="发后"', ' class="x y"']))
+        attribute = draw(st.sampled_from(["", ' id="发"', ' href="/发/后"', ' title="发后"', ' class="x y"']))
         parts.append(f"<{tag}{attribute}>{text}</{tag}>{draw(WORDS).replace('<', '&lt;')}")
     return "".join(parts)
 
@@ -87,5 +87,7 @@ def test_conversion_changes_text_nodes_only(fragment: str) -> None:
     before = [piece.raw for piece in cut(fragment) if not piece.is_text]
     after = [piece.raw for piece in cut(converted) if not piece.is_text]
     # Tags are unchanged but for the readable attributes, which are converted like text.
-    assert [re.sub(r' title="[^"]*"', "", tag) for tag in before] == [re.sub(r' title="[^"]*"', "", tag) for tag in after]
+    assert [re.sub(r' title="[^"]*"', "", tag) for tag in before] == [
+        re.sub(r' title="[^"]*"', "", tag) for tag in after
+    ]
     assert len(cut(converted)) == len(cut(fragment))

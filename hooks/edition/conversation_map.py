@@ -1,8 +1,9 @@
 """The head of the podcast page: who speaks, how long it takes to read, and a map of the talk.
 
 The map is one horizontal bar built at build time (plain HTML and CSS, no script): sections in
-order, each as wide as its share of the text, divided by who speaks how much in it. Every
-segment is a link to the first paragraph of that speaker in that section.
+order, each as wide as its share of the text and divided by who speaks how much in it. Each
+section is one link to its place, at least 24 px square so it can be tapped (it wraps onto a second
+row on a narrow phone rather than shrink below that).
 """
 
 from __future__ import annotations
@@ -30,21 +31,23 @@ def speaker_list(speakers: Speakers) -> str:
 
 
 def conversation_map(sections: list[Section], speakers: Speakers) -> str:
+    """One bar: a link per section, as wide as its share of the talk, striped by who speaks."""
     parts: list[str] = []
     for number, section in enumerate(sections, 1):
         size = sum(section.characters.values())
-        segments = []
-        for sid, count in section.characters.items():
-            name = speakers.root[sid].name
-            share = round(100 * count / size) if size else 0
-            label = f"{number}. {section.title}：{name} {share}%"
-            segments.append(
-                f'<a class="map-seg map-seg--{sid}" href="#{section.first_paragraph[sid]}" '
-                f'style="flex-grow:{count}" title="{html.escape(label)}" aria-label="{html.escape(label)}"></a>'
-            )
+        shares = "、".join(
+            f"{speakers.root[sid].name} {round(100 * count / size) if size else 0}%"
+            for sid, count in section.characters.items()
+        )
+        label = f"{number}. {section.title}（{shares}）"
+        segments = "".join(
+            f'<span class="map-seg map-seg--{sid}" style="flex-grow:{count}"></span>'
+            for sid, count in section.characters.items()
+        )
         parts.append(
-            f'<div class="map-section" style="flex-grow:{size}" data-section="{number}">'
-            f'<a class="map-title" href="#{section.anchor}">{number}</a>{"".join(segments)}</div>'
+            f'<a class="map-section" href="#{section.anchor}" style="flex-grow:{size}" '
+            f'title="{html.escape(label)}" aria-label="{html.escape(label)}">'
+            f'<span class="map-number" aria-hidden="true">{number}</span>{segments}</a>'
         )
     return (
         '<nav class="conversation-map" aria-label="对话地图：各节依次排列，每节按说话人分段">'

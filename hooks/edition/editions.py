@@ -192,6 +192,20 @@ def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dic
     for source in _edition_files(site):
         if source.suffix == ".html":
             source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
+    for edition in EDITIONS:
+        _sitemaps_beside_pages(site / edition.prefix)
+
+
+def _sitemaps_beside_pages(root: Path) -> None:
+    """Material's JavaScript reads ``sitemap.xml`` next to every ``<link rel=alternate>`` URL, that is
+    next to each page in each edition; without a copy there, every page load logs three 404s."""
+    sitemap = root / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    others = {root / edition.prefix.rstrip("/") for edition in EDITIONS if edition.prefix}
+    for page in root.glob("*/index.html"):
+        if page.parent not in others:
+            _share(sitemap, page.parent / "sitemap.xml")
 
 
 def _write(target: Path, text: str) -> None:

@@ -51,9 +51,7 @@ _HIDDEN = r'<span class="filler">[^<]*</span>'
 def _hide_all(text: str) -> str:
     """Hide ``text``, leaving the spans already hidden in it as they are (no nesting)."""
     return "".join(
-        part if part.startswith("<span") else hidden(part)
-        for part in re.split(f"({_HIDDEN})", text)
-        if part
+        part if part.startswith("<span") else hidden(part) for part in re.split(f"({_HIDDEN})", text) if part
     )
 
 

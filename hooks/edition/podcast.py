@@ -26,7 +26,6 @@ class Section:
     title: str
     anchor: str
     characters: dict[str, int] = field(default_factory=dict)
-    first_paragraph: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,7 +96,6 @@ def render_reading(reading: ReadingText, speakers: Speakers, rules: FillerRules)
             section = sections[-1]
             speaker = speakers.root[block.speaker_id]
             section.characters[block.speaker_id] = section.characters.get(block.speaker_id, 0) + len(block.text)
-            section.first_paragraph.setdefault(block.speaker_id, anchor)
             out += [_paragraph(block, anchor, number, speaker.mark, speaker.name, rules, corrections), ""]
     out += _apparatus(corrections)
     return RenderedReading("\n".join(out), sections, corrections, number)

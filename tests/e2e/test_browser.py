@@ -1,0 +1,101 @@
+"""What a reader does in a real browser, on the built site."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+pytestmark = pytest.mark.e2e
+
+
+def test_edition_toggle_keeps_page_and_paragraph(page: Page, site_url: str) -> None:
+    page.goto(site_url + "podcast/#p40")
+    page.wait_for_timeout(300)
+    page.click('a.edition-toggle__link[data-edition="tw"]')
+    page.wait_for_load_state()
+    assert page.url.startswith(site_url + "tw/podcast/")
+    assert page.url.endswith("#p40") or page.url.endswith("#p41") or "#p" in page.url
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant-TW"
+    anchor = page.url.split("#")[1]
+    box = page.locator(f"#{anchor}").bounding_box()
+    assert box is not None and 0 <= box["y"] < 300  # the paragraph is at the top of the window
+
+
+def test_edition_toggle_without_javascript_links_the_same_page(browser: object, site_url: str) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "tw/article/")
+    page.click('a.edition-toggle__link[data-edition="hk"]')
+    assert page.url == site_url + "hk/article/"
+    context.close()
+
+
+def test_the_edition_choice_is_remembered(context: BrowserContext, site_url: str) -> None:
+    page = context.new_page()
+    page.goto(site_url + "glossary/")
+    page.click('a.edition-toggle__link[data-edition="hk"]')
+    page.wait_for_load_state()
+    assert page.url.startswith(site_url + "hk/glossary/")
+    fresh = context.new_page()  # a later visit, from nowhere
+    fresh.goto(site_url + "article/")
+    fresh.wait_for_url(site_url + "hk/article/**")
+
+
+def test_a_glossary_footnote_shows_its_tooltip(page: Page, site_url: str) -> None:
+    page.goto(site_url + "podcast/")
+    reference = page.locator('a.footnote-ref[href="#gloss-acp"]')
+    reference.scroll_into_view_if_needed()
+    reference.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Stripe").first
+    expect(tooltip).to_be_visible(timeout=5000)
+    expect(tooltip).to_contain_text("ACP")
+
+
+def test_the_verbatim_toggle_shows_fillers(page: Page, site_url: str) -> None:
+    page.goto(site_url + "podcast/")
+    filler = page.locator("#p8 .filler").first
+    expect(filler).to_be_hidden()
+    page.check("#toggle-verbatim")
+    expect(filler).to_be_visible()
+    expect(page.locator("#p1 .laugh")).to_be_hidden()
+
+
+def test_the_apparatus_shows_an_asr_original(page: Page, site_url: str) -> None:
+    page.goto(site_url + "podcast/")
+    original = page.locator("del.asr", has_text="strike").first
+    expect(original).to_be_hidden()
+    page.check("#toggle-asr")
+    expect(original).to_be_visible()
+    correction = page.locator(".corr", has=page.locator("del.asr", has_text="strike")).first
+    assert "识别为：strike" in (correction.get_attribute("data-tip") or "")
+    apparatus = page.locator("#apparatus ~ ol li", has_text="strike").first
+    expect(apparatus).to_contain_text("Stripe")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "expected"),
+    [("", "商业模式", "商业模式"), ("tw/", "商業模式", "商業模式"), ("hk/", "商業模式", "商業模式")],
+)
+def test_search_returns_a_chinese_result_in_each_edition(
+    page: Page, site_url: str, prefix: str, query: str, expected: str
+) -> None:
+    page.goto(site_url + prefix + "podcast/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_be_visible(timeout=10000)
+    expect(page.locator(".md-search-result")).to_contain_text(expected)
+
+
+def test_no_request_leaves_127_0_0_1(context: BrowserContext, site_url: str, outside_requests: list[str]) -> None:
+    page = context.new_page()
+    for path in ("", "podcast/", "article/", "glossary/", "tw/podcast/", "hk/glossary/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").fill("抖音")  # search loads its worker and index
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+    assert outside_requests == []
