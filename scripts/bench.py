@@ -1,11 +1,14 @@
-"""Benchmark: the full edition build against a plain Material build of the same pages, in one run.
+"""Benchmarks, all measured in one run on this machine (figures are compared within the run).
 
-    .venv/bin/python scripts/bench.py [--runs N]
+    .venv/bin/python scripts/bench.py [--runs N] [--scales 1 10 50]
 
-The baseline is a plain MkDocs + Material build (no hooks, same theme, extensions and search) of
-the very Markdown our hooks produce, written out beforehand; the full build is ``mkdocs build``
-with the hooks: cleaning, checks, notes and the three editions. Runs alternate, so both see the
-same machine; the medians and their ratio are printed (the target: at most 1.5).
+1. The full edition build (hooks: cleaning, checks, notes, three HTML editions) against a plain
+   MkDocs + Material build (no hooks; same theme, extensions and search) of the very pages the
+   hooks produce, written out beforehand. Runs alternate; medians, best runs and their ratio.
+2. ``make serve``: the time ``mkdocs serve`` takes to rebuild after a page is edited.
+3. Peak memory (maximum resident set) of the full build.
+4. Build time at 1×, 10× and 50× the corpus: generated copies of the two texts' pages, so growth
+   can be seen to be linear (time per copy is printed beside each).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 from edition.glossary import glossary_markdown, load_glossary
 from edition.notes_build import NotesBuild
@@ -73,10 +78,87 @@ def timed_build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
+def project_copy(target: Path) -> Path:
+    """A copy of the project's sources, to edit or multiply without touching the real one."""
+    for folder in ("docs", "data", "overrides", "hooks"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def multiply(project: Path, copies: int) -> None:
+    """``copies`` pages per text: each copy is a registry entry with its own page, same raw source."""
+    registry_path = project / "data/texts.yml"
+    registry = yaml.safe_load(registry_path.read_text(encoding="utf-8"))
+    for copy in range(2, copies + 1):
+        for text_id in ("podcast", "article"):
+            page = f"{text_id}-{copy}.md"
+            shutil.copy(project / "docs" / f"{text_id}.md", project / "docs" / page)
+            registry[f"{text_id}-{copy}"] = {**registry[text_id], "page": page}
+    registry_path.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+
+
+def serve_rebuild_seconds(project: Path) -> float:
+    """Start ``mkdocs serve``, edit a page, and time until the rebuild is done."""
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "--dev-addr", "127.0.0.1:8799"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stderr is not None
+    try:
+        for line in server.stderr:
+            if "Serving on" in line:
+                break
+        start = time.perf_counter()
+        page = project / "docs/licence.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n编辑测试。\n", encoding="utf-8")
+        for line in server.stderr:
+            if "Documentation built in" in line:
+                return time.perf_counter() - start
+        raise RuntimeError("mkdocs serve stopped before rebuilding")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def peak_memory_mib(config: Path, site: Path) -> float:
+    """Maximum resident set of a full build, measured on the child process."""
+    shutil.rmtree(site, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK, MKDOCS, str(config), str(site)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(result.stdout.strip()) / 1024
+
+
+PEAK = """
+import resource, subprocess, sys
+subprocess.run([sys.argv[1], "build", "--quiet", "-f", sys.argv[2], "-d", sys.argv[3]], check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def scale_seconds(work: Path, copies: int) -> float:
+    project = project_copy(work / f"scale-{copies}")
+    multiply(project, copies)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([MKDOCS, "build", "--quiet", "-d", str(project / "site")], cwd=project, env=ENV, check=True)
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 50])
+    arguments = parser.parse_args()
+    runs = arguments.runs
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         plain_config = plain_project(work / "plain")
@@ -91,6 +173,14 @@ def main() -> int:
     print(f"full edition build, three editions ({editions} pages): median {full_median:.2f} s, best {min(full):.2f} s")
     ratio, best_ratio = full_median / plain_median, min(full) / min(plain)
     print(f"ratio full / plain: {ratio:.2f} by median, {best_ratio:.2f} by best (target ≤ 1.5)")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        rebuild = serve_rebuild_seconds(project_copy(work / "serve"))
+        print(f"make serve: rebuild after editing a page: {rebuild:.2f} s")
+        print(f"peak memory of the full build: {peak_memory_mib(ROOT / 'mkdocs.yml', work / 'site-peak'):.0f} MiB")
+        for copies in arguments.scales:
+            seconds = scale_seconds(work, copies)
+            print(f"corpus ×{copies:<3} ({2 * copies} text pages): {seconds:6.2f} s, {seconds / copies:.2f} s per copy")
     return 0
 
 
