@@ -35,6 +35,7 @@ def test_clean_verbatim_loses_no_character(text: str) -> None:
     assert verbatim_view(clean_verbatim(text, RULES)) == text
 
 
+@example("哈呃哈")
 @example("对对呃对")
 @example("我呃我")
 @example("那个，呃，那个")

@@ -3,7 +3,7 @@
 Each rule turns plain text into HTML in which what it removes is wrapped in
 ``<span class="filler">``; the page hides those spans unless the reader asks for the verbatim
 text, so nothing is lost. Laughter becomes ``（笑）`` (shown only in the clean view).
-Rules come from ``data/fillers.yml``, in this order: laughter, hesitations, repeats.
+Rules come from ``data/fillers.yml``; they run in this order: hesitations, laughter, repeats.
 """
 
 from __future__ import annotations
@@ -56,9 +56,10 @@ def _hide_all(text: str) -> str:
 
 
 def mark_laughter(text: str, rules: FillerRules) -> str:
-    """哈哈哈 → （笑）: the laughter itself stays, for the verbatim view."""
-    run = re.compile(f"(?:{re.escape(rules.laughter)}){{2,}}")
-    return run.sub(lambda m: hidden(m.group()) + '<span class="laugh">（笑）</span>', text)
+    """哈哈哈 → （笑）: the laughter itself stays, for the verbatim view (哈呃哈 is laughter too)."""
+    ha = re.escape(rules.laughter)
+    run = re.compile(f"{ha}(?:(?:{_HIDDEN})*{ha})+")
+    return run.sub(lambda m: _hide_all(m.group()) + '<span class="laugh">（笑）</span>', text)
 
 
 def drop_hesitations(text: str, rules: FillerRules) -> str:
@@ -80,5 +81,6 @@ def collapse_repeats(text: str, rules: FillerRules) -> str:
 
 
 def clean_verbatim(text: str, rules: FillerRules) -> str:
-    """All rules, in order, on a piece of plain text."""
-    return collapse_repeats(drop_hesitations(mark_laughter(text, rules), rules), rules)
+    """All rules, in order, on a piece of plain text: hesitations go first, so that laughter and
+    repeats are found across them (the result is the same when it is cleaned again)."""
+    return collapse_repeats(mark_laughter(drop_hesitations(text, rules), rules), rules)
