@@ -51,8 +51,8 @@ def test_title_becomes_the_page_heading_and_the_date_line_a_meta_paragraph() -> 
 
 def test_one_spacer_line_separates_paragraphs_two_mark_a_section_break() -> None:
     markdown = mark_structure(drop_scrape_chrome(SMALL))
-    assert "第一段,有Sora。\n\n第二段。" in markdown
-    assert "第二段。\n\n***\n\n新一节。" in markdown
+    assert "第一段,有Sora。\n{ #p1 }\n\n第二段。\n{ #p2 }" in markdown
+    assert "第二段。\n{ #p2 }\n\n***\n\n新一节。\n{ #p3 }" in markdown
 
 
 def test_a_short_line_without_punctuation_is_a_subheading() -> None:

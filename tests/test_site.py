@@ -288,3 +288,11 @@ def test_the_link_check_finds_a_missing_anchor_and_page(tmp_path: Path) -> None:
         "a/index.html:1: LINK001 #y: no anchor #y in index.html",
         "index.html:2: LINK001 b/: no such page or file",
     ]
+
+
+def test_glossary_back_links_name_a_paragraph_in_both_texts(built_site: Path) -> None:
+    glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+    backlinks = "".join(re.findall(r'<p class="term-backlinks">.*?</p>', glossary, re.S))
+    assert re.search(r'href="\.\./article/#p\d+"', backlinks)
+    assert re.search(r'href="\.\./podcast/#p\d+"', backlinks)
+    assert 'href="../article/"' not in backlinks and 'href="../podcast/"' not in backlinks

@@ -9,8 +9,8 @@ two such lines in a row mark a section break. The body ends with ``—完—`` a
 Steps, in order (each is golden-tested in ``tests/golden/article/``):
 
 1. :func:`drop_scrape_chrome` — remove the app's chrome and the image file name.
-2. :func:`mark_structure` — title, column/date line, paragraphs, section breaks, the closing
-   heading (结语), the end mark and the byline become Markdown.
+2. :func:`mark_structure` — title, column/date line, paragraphs (each with an anchor, ``#p12``),
+   section breaks, the closing heading (结语), the end mark and the byline become Markdown.
 3. :func:`edition.typography.copywriting` — full-width punctuation and CJK–Latin spacing.
 """
 
@@ -78,6 +78,7 @@ def mark_structure(text: str, shown_as: str = "article") -> str:
         raise fail(shown_as, 2, "ART002", "the line after the title is not `column / MM月DD日 HH:MM 发布`")
     out = [f"# {title}", "", f"{meta['column']} / {meta['date']} 发布", "{ .article-meta }", ""]
     ended = False
+    number = 0
     for spacers, line in blocks[2:]:
         if spacers >= 2 and not ended:
             out += ["***", ""]  # section break: two spacer lines in the scrape
@@ -89,7 +90,8 @@ def mark_structure(text: str, shown_as: str = "article") -> str:
         elif _SUBHEADING.match(line):
             out += [f"## {line}", ""]
         else:
-            out += [line, ""]
+            number += 1  # every body paragraph can be linked to (#p12), as the podcast's are
+            out += [line, f"{{ #p{number} }}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

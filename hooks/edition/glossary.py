@@ -175,9 +175,6 @@ def backlinks_html(occurrences: list[tuple[str, str, str]]) -> str:
             anchors.append(anchor)
     parts = []
     for (title, url), anchors in by_page.items():
-        links = " ".join(
-            f'<a href="{url}#{anchor}">¶{anchor.removeprefix("p")}</a>' if anchor else f'<a href="{url}">全文</a>'
-            for anchor in anchors
-        )
+        links = " ".join(f'<a href="{url}#{anchor}">¶{anchor.removeprefix("p")}</a>' for anchor in anchors)
         parts.append(f"{html.escape(title)}：{links}")
     return f'<p class="term-backlinks">出现于　{"；".join(parts)}</p>'

@@ -2,7 +2,7 @@
 
 Text runs are walked with ``edition.html_text`` (never inside headings, links, code, corrections,
 hidden fillers or the page head). The first occurrence of each glossary term on a page gets a
-footnote reference; every occurrence is recorded (for the glossary page's back-links) with the
+footnote reference; every occurrence in a paragraph of the text is recorded (for the glossary page's back-links) with the
 id of the paragraph it stands in. Each annotation's quote (a TextQuoteSelector: exact text, with
 optional prefix and suffix) must match exactly once; it is marked and gets a numbered note. The
 notes are listed at the end of the page in the markup of Python-Markdown's footnotes, so
@@ -159,7 +159,8 @@ def add_notes(
             return text
         events: list[tuple[int, int, str]] = []
         for match in matcher.find(text):
-            result.occurrences.setdefault(match.term_id, []).append(anchor)
+            if anchor:  # a paragraph of the text, which the glossary page can link to
+                result.occurrences.setdefault(match.term_id, []).append(anchor)
             if match.term_id not in footnoted:
                 footnoted.append(match.term_id)
                 number = len(footnoted)
