@@ -2,8 +2,8 @@
 
 Text runs are walked with ``edition.html_text`` (never inside headings, links, code, corrections,
 hidden fillers or the page head). The first occurrence of each glossary term on a page gets a
-footnote reference; every occurrence in a paragraph of the text is recorded (for the glossary page's back-links) with the
-id of the paragraph it stands in. Each annotation's quote (a TextQuoteSelector: exact text, with
+footnote reference; every occurrence in a paragraph of the text is recorded, with the paragraph's
+id, for the glossary page's back-links. Each annotation's quote (a TextQuoteSelector: exact text, with
 optional prefix and suffix) must match exactly once; it is marked and gets a numbered note. The
 notes are listed at the end of the page in the markup of Python-Markdown's footnotes, so
 Material's footnote tooltips show them on hover and tap.
