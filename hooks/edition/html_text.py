@@ -119,6 +119,11 @@ def cut(source: str) -> list[Piece]:
 TextFunction = Callable[[str, tuple[Element, ...]], str]
 
 
+def map_pieces(pieces: list[Piece], change: TextFunction) -> str:
+    """Pieces joined again, every text run replaced by ``change(raw_text, enclosing_elements)``."""
+    return "".join(change(piece.raw, piece.stack) if piece.is_text else piece.raw for piece in pieces)
+
+
 def map_text(source: str, change: TextFunction) -> str:
     """The fragment with every text run replaced by ``change(raw_text, enclosing_elements)``."""
-    return "".join(piece.raw if not piece.is_text else change(piece.raw, piece.stack) for piece in cut(source))
+    return map_pieces(cut(source), change)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import markdown
 import nh3
 
-from edition.html_text import Element, cut
+from edition.html_text import Element, cut, map_pieces
 from edition.notes_model import Annotation, Source, Term
 from edition.terms import TermMatcher
 
@@ -198,7 +198,7 @@ def add_notes(
             position = at
         return "".join([*out, text[position:]])
 
-    body = "".join(change(piece.raw, piece.stack) if piece.is_text else piece.raw for piece in pieces)
+    body = map_pieces(pieces, change)
     result.html = body + _notes_section([by_id[i] for i in footnoted], annotated, glossary_href)
     return result
 

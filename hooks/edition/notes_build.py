@@ -25,10 +25,7 @@ _ASR_ORIGINAL = re.compile(r'<del class="asr"[^>]*>.*?</del>')
 class NotesBuild:
     def __init__(self, root: Path, text_ids: list[str]) -> None:
         problems: list[Problem] = []
-        try:
-            self.glossary, self._glossary_data = load_glossary(root)
-        except EditionError as error:
-            raise EditionError(error.problems) from error
+        self.glossary, self._glossary_data = load_glossary(root)
         self._matcher = TermMatcher(self.glossary.root)
         self.annotations: dict[str, tuple[Annotations, object, str]] = {}
         for text_id in text_ids:

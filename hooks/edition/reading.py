@@ -163,7 +163,7 @@ def check_punctuated(blocks: list[Block], shown_as: str) -> None:
     """``READ003`` where a paragraph runs too long without a punctuation mark."""
     run = re.compile(f"[\u4e00-\u9fff]{{{MAX_UNPUNCTUATED_RUN + 1},}}")
     for block in blocks:
-        if isinstance(block, Paragraph) and (found := run.search(words_only_keep_punct(block.text))):
+        if isinstance(block, Paragraph) and (found := run.search(_accepted_without_spaces(block.text))):
             raise fail(
                 shown_as,
                 block.line,
@@ -173,7 +173,7 @@ def check_punctuated(blocks: list[Block], shown_as: str) -> None:
             )
 
 
-def words_only_keep_punct(text: str) -> str:
+def _accepted_without_spaces(text: str) -> str:
     """The accepted reading text without spaces (a space is not punctuation)."""
     return re.sub(r"\s+", "", accept(text))
 
