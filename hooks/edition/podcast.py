@@ -129,6 +129,8 @@ def _apparatus(corrections: list[tuple[str, Correction]]) -> list[str]:
         "",
         "语音识别稿中的误识，本版在正文中更正；下表列出每一处的识别原文与编者读法，标“推测”者为编者推断。",
         "",
+        '<div class="apparatus" markdown="1">',  # for the stylesheet: a long block, laid out late
+        "",
     ]
     for number, (anchor, correction) in enumerate(corrections, 1):
         note = f"（{html.escape(correction.note)}）" if correction.note else ""
@@ -140,4 +142,4 @@ def _apparatus(corrections: list[tuple[str, Correction]]) -> list[str]:
             f"<del>{html.escape(correction.original) or '（无）'}</del> → "
             f"<ins>{html.escape(correction.reading) or '（删）'}</ins>{note}"
         )
-    return [*out, ""]
+    return [*out, "", "</div>", ""]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -64,6 +66,17 @@ def test_a_glossary_footnote_shows_its_tooltip(page: Page, site_url: str) -> Non
     expect(tooltip).to_contain_text("ACP")
 
 
+def test_a_footnote_number_takes_the_reader_to_its_note(page: Page, site_url: str) -> None:
+    # The notes block is laid out only when the reader gets near (content-visibility): a jump to a
+    # note must still land on it, in view, with its text.
+    page.goto(site_url + "podcast/")
+    page.locator('a.footnote-ref[href="#gloss-acp"]').click()
+    expect(page).to_have_url(re.compile("#gloss-acp$"))
+    note = page.locator("li#gloss-acp")
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text("OpenAI 与 Stripe")
+
+
 def test_the_verbatim_toggle_shows_fillers(page: Page, site_url: str) -> None:
     page.goto(site_url + "podcast/")
     filler = page.locator("#p8 .filler").first
@@ -81,7 +94,9 @@ def test_the_apparatus_shows_an_asr_original(page: Page, site_url: str) -> None:
     expect(original).to_be_visible()
     correction = page.locator(".corr", has=page.locator("del.asr", has_text="strike")).first
     assert "识别为：strike" in (correction.get_attribute("data-tip") or "")
-    apparatus = page.locator("#apparatus ~ ol li", has_text="strike").first
+    apparatus = page.locator(".apparatus li", has_text="strike").first
+    apparatus.scroll_into_view_if_needed()  # the apparatus is laid out when the reader gets near
+    expect(apparatus).to_be_visible()
     expect(apparatus).to_contain_text("Stripe")
 
 
