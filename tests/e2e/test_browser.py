@@ -77,6 +77,20 @@ def test_a_footnote_number_takes_the_reader_to_its_note(page: Page, site_url: st
     expect(note).to_contain_text("OpenAI 与 Stripe")
 
 
+@pytest.mark.parametrize("block", [".edition-notes", ".apparatus"])
+def test_list_numbers_stand_inside_their_laid_out_late_block(page: Page, site_url: str, block: str) -> None:
+    # A block with content-visibility clips what it paints outside its box: the numbers of its
+    # list, hung left of each entry, need about 2em of the block's own room (seen clipped once).
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "podcast/")
+    box = page.locator(block)
+    entry = page.locator(f"{block} li").last
+    entry.scroll_into_view_if_needed()
+    font_size = float(entry.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    room = (entry.bounding_box() or {"x": 0.0})["x"] - (box.bounding_box() or {"x": 0.0})["x"]
+    assert room >= 2 * font_size
+
+
 def test_the_verbatim_toggle_shows_fillers(page: Page, site_url: str) -> None:
     page.goto(site_url + "podcast/")
     filler = page.locator("#p8 .filler").first
