@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from edition.convert import check_overrides
 from edition.editions import build_editions, material_ui_strings
@@ -20,6 +21,7 @@ from edition.glossary import glossary_markdown
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.podcast_page import split_front_matter
+from edition.search_text import indexed_html
 from edition.texts import Registry, load_registry, read_raw
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +29,7 @@ GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- edition:glossary -->"
 _registry: Registry | None = None
 _notes: NotesBuild | None = None
+_shown_content: dict[str, str] = {}  # a text page's HTML while the search plugin reads another
 
 
 def _stop(error: EditionError) -> PluginError:
@@ -81,6 +84,26 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return _notes.page(found[0], page.title, from_glossary, html, _relative(page, glossary_url))
     except EditionError as error:
         raise _stop(error) from error
+
+
+@event_priority(50)  # before Material's search plugin reads page.content
+def _index_the_reading_text(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    assert _registry is not None
+    if _registry.for_page(page.file.src_uri) is not None:
+        _shown_content[page.file.src_uri] = page.content
+        page.content = indexed_html(page.content)
+    return context
+
+
+@event_priority(-50)  # after it, before the page is rendered: readers get the whole page
+def _show_the_whole_page(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    shown = _shown_content.pop(page.file.src_uri, None)
+    if shown is not None:
+        page.content = shown
+    return context
+
+
+on_page_context = CombinedEvent(_index_the_reading_text, _show_the_whole_page)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
