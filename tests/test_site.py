@@ -174,6 +174,30 @@ def test_search_index_segments_chinese_words(built_site: Path) -> None:
     assert "人工智能" in tokens
 
 
+def test_search_finds_the_reading_text_not_the_aids_beside_it(built_site: Path) -> None:
+    # ¶43: 就说{~~上冒犯~>Sam Altman~~}. The page keeps the recognizer's form (ASR toggle); the
+    # index has the editor's reading only, without fillers, paragraph numbers or speaker marks.
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    assert "上冒犯" in page and '<span class="filler">' in page
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["text"].replace("\u200b", "") for doc in index["docs"]}
+    apparatus = sections.pop("podcast/#apparatus")
+    assert "上冒犯 → Sam Altman" in apparatus  # the apparatus is where the original can be found
+    text = "".join(text for location, text in sections.items() if location.startswith("podcast/"))
+    assert "就说SamAltman一定是个有野心的人" in text.replace(" ", "")  # AutoCorrect spaces dropped
+    assert "上冒犯" not in text
+    assert not re.search("[◆●■]", text)
+    assert "<p>闲哥首先我想回应一下" in text  # ¶43 opens with its speaker: no number, no mark
+
+
+def test_every_search_index_is_plain_utf8(built_site: Path) -> None:
+    # Material escapes every Chinese character as \uXXXX; the index is parsed on every page load.
+    for prefix in ("", "tw/", "hk/"):
+        raw = (built_site / prefix / "search/search_index.json").read_text(encoding="utf-8")
+        assert not re.search(r"(?<!\\)\\u[0-9a-f]{4}", raw)  # (the separator's \\u3000 is a regex's own)
+        assert "模式" in raw
+
+
 def test_search_separator_keeps_the_zero_width_space(built_site: Path) -> None:
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert re.match(index["config"]["separator"], "\u200b")

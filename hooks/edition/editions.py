@@ -189,6 +189,9 @@ def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dic
             for done in [pool.submit(build_edition, site, site_url, overrides, ui, key) for key in others]:
                 done.result()
     simplified = next(edition for edition in EDITIONS if not edition.prefix)
+    index = site / "search/search_index.json"
+    if index.exists():  # Material writes \uXXXX escapes: UTF-8 is half the size for every reader to parse
+        index.write_text(convert_search_index(index.read_text(encoding="utf-8"), str), encoding="utf-8")
     for source in _edition_files(site):
         if source.suffix == ".html":
             source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
