@@ -97,7 +97,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="audits per page; the median run is judged")
     arguments = parser.parse_args()
     arguments.report.mkdir(parents=True, exist_ok=True)
-    server, base = start(arguments.site, arguments.port)
+    try:
+        server, base = start(arguments.site, arguments.port)
+    except OSError as error:
+        print(
+            f"LIGHTHOUSE003 127.0.0.1:{arguments.port} cannot be served ({error.strerror}): stop what holds "
+            "the port, or pass --port N with a site built with SITE_URL=http://127.0.0.1:N/",
+            file=sys.stderr,
+        )
+        return 2
     results: dict[str, dict[str, object]] = {}
     failures = []
     try:
