@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -53,9 +54,14 @@ ANCHOR_TAGS = frozenset({"p", "li", "dd", "blockquote", "td"})
 _ALLOWED_TAGS = {"a", "p", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote"}
 
 
+# One parser, reset between notes: building a new one per note cost more than the note itself.
+_MARKDOWN = markdown.Markdown()
+
+
+@lru_cache(maxsize=1024)  # the same note is rendered on every page its term occurs on
 def note_html(text: str) -> str:
     """A contributor's Markdown note as safe HTML: rendered, then sanitized (no script, no events)."""
-    rendered = markdown.markdown(text)
+    rendered = _MARKDOWN.reset().convert(text)
     return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https"})
 
 
