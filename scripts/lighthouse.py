@@ -7,7 +7,7 @@ It is served on 127.0.0.1 with compression; Lighthouse drives the system Chromiu
 
 Each page is audited ``--runs`` times and judged by its median run, chosen by Lighthouse's own
 ``computeMedianRun`` (tests/lighthouse/median-run.mjs). A single run's performance score moves with
-the machine's load: on two cores the podcast page measured anywhere from 89 to 99 within one hour,
+the machine's load: on two cores the podcast page measured anywhere from 85 to 99 within one hour,
 and one run of 91 failed CI. Lighthouse's docs/variability.md recommends the median of five runs.
 
 Prints the four scores of the median run of each page with the performance of every run, writes the
