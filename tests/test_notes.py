@@ -65,12 +65,20 @@ def test_only_the_first_occurrence_on_a_page_gets_a_footnote_and_all_are_recorde
         '<p><a href="x">ACP</a></p>',
         "<p><code>ACP</code></p>",
         "<pre><code>ACP</code></pre>",
-        '<p><span class="corr"><del class="asr">x</del><ins>ACP</ins></span></p>',
+        '<p><span class="corr"><del class="asr">ACP</del><ins>x</ins></span></p>',
         '<p><span class="filler">ACP</span></p>',
     ],
 )
-def test_no_footnote_inside_headings_links_code_corrections_or_hidden_fillers(page: str) -> None:
+def test_no_footnote_inside_headings_links_code_recognizer_originals_or_hidden_fillers(page: str) -> None:
     assert add_notes(page, [ACP], []).html == page
+
+
+def test_a_term_the_editor_restored_in_a_correction_gets_its_footnote() -> None:
+    notes = add_notes(
+        '<p id="p1">用 <span class="corr"><del class="asr">ACB</del><ins>ACP</ins></span> 付款</p>', [ACP], []
+    )
+    assert '<ins>ACP<sup class="gloss-ref" id="gloss-ref-acp">' in notes.html
+    assert notes.occurrences == {"acp": ["p1"]}
 
 
 def test_footnotes_use_the_markup_material_shows_as_tooltips() -> None:

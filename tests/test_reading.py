@@ -12,9 +12,12 @@ from edition.errors import EditionError
 from edition.reading import (
     MAX_UNPUNCTUATED_RUN,
     Block,
+    ColdOpen,
     Paragraph,
     check_punctuated,
     check_reading_faithful,
+    check_spacing,
+    link_clips,
     parse_reading,
 )
 from edition.speakers import load_speakers
@@ -54,7 +57,7 @@ def test_an_unknown_speaker_is_spk001_and_lists_the_known_ones() -> None:
 
 
 def test_an_uncertain_attribution_is_kept_as_uncertain() -> None:
-    (block,) = parse("**老修？**：也是可以的。")
+    (block,) = parse("**老修？**：{>>说话人存疑：两人皆可<<}也是可以的。")
     assert isinstance(block, Paragraph) and block.uncertain and block.speaker_id == "laoxiu"
 
 
@@ -128,3 +131,66 @@ def test_fidelity_reports_a_missing_ending() -> None:
     blocks = parse("**主持**：抖音危险了。")
     with pytest.raises(EditionError, match="FID001 reading text ends at source character 5"):
         check_reading_faithful(RAW, blocks, "docs/p.md")
+
+
+def test_an_uncertain_attribution_without_a_reason_is_spk003() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:3: SPK003 uncertain speaker 老修？ without a reason"):
+        parse("**老修？**：也是可以的。")
+
+
+def test_the_reason_for_an_attribution_is_kept_apart_from_the_words() -> None:
+    (uncertain, settled) = parse("**老修？**：{>>说话人存疑：两人皆可<<}也是可以的。\n\n**主持**：{>>归属：点名<<}好。")
+    assert isinstance(uncertain, Paragraph) and uncertain.speaker_note == "说话人存疑：两人皆可"
+    assert uncertain.text == "也是可以的。"
+    assert isinstance(settled, Paragraph) and settled.speaker_note == "归属：点名" and not settled.uncertain
+
+
+def test_a_label_with_no_words_is_spk004_not_an_empty_paragraph() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:5: SPK004 "):
+        parse("**闲哥**：对。\n\n**老修**：")
+
+
+def test_chinese_run_into_latin_is_read004_with_the_fix() -> None:
+    blocks = parse("**闲哥**：就说Sam一定。")
+    with pytest.raises(EditionError, match=r"^docs/p\.md:3: READ004 .*write «说 S»"):
+        check_spacing(blocks, "docs/p.md")
+
+
+def test_a_correction_may_meet_chinese_the_renderer_spaces_it() -> None:
+    check_spacing(parse("**闲哥**：就说{~~上冒犯~>Sam Altman~~}一定。"), "docs/p.md")
+
+
+COLD_OPEN = """<!-- cold-open -->
+
+**闲哥**：抖音危险了！哈哈。
+
+<!-- /cold-open -->
+
+## 开场
+
+**主持**：闲哥你觉得怎么样？
+
+**闲哥**：抖音危险了！"""
+
+
+def test_a_clip_of_the_cold_open_links_to_where_its_words_recur() -> None:
+    blocks = parse(COLD_OPEN)
+    assert isinstance(blocks[0], ColdOpen) and blocks[0].start
+    assert link_clips(blocks, "docs/p.md") == {1: 5}
+
+
+def test_a_clip_whose_words_recur_with_another_speaker_is_read006() -> None:
+    blocks = parse(COLD_OPEN.replace("**闲哥**：抖音危险了！哈哈", "**老修**：抖音危险了！哈哈"))
+    with pytest.raises(EditionError, match=r"^docs/p\.md:5: READ006 "):
+        link_clips(blocks, "docs/p.md")
+
+
+def test_a_clip_that_recurs_nowhere_is_read005() -> None:
+    blocks = parse(COLD_OPEN.rsplit("\n\n", 1)[0] + "\n\n**闲哥**：快手也危险了？")
+    with pytest.raises(EditionError, match=r"^docs/p\.md:5: READ005 "):
+        link_clips(blocks, "docs/p.md")
+
+
+def test_an_unclosed_cold_open_is_read002() -> None:
+    with pytest.raises(EditionError, match=r"READ002 cold-open block is not closed"):
+        parse("<!-- cold-open -->\n\n**闲哥**：对。")

@@ -93,7 +93,10 @@ def verbatim_reading(html_text: str) -> str:
     for editorial in (
         r"<h2.*?</h2>",  # section headings
         r'<a class="pnum".*?</a>',  # paragraph numbers
-        r'<span class="speaker[^"]*"[^>]*><span class="speaker-mark"[^>]*>.</span>[^<]*</span>',  # labels
+        r'<span class="speaker[^"]*"[^>]*><span class="speaker-mark"[^>]*>.</span>[^<]*'
+        r'(?:<span class="speaker-query"[^>]*>？</span>)?</span>',  # labels
+        r'<p class="cold-open__label">.*?</p>',  # the cold open's label
+        r'<a class="recurs".*?</a>',  # a clip's link to where it recurs
         r'<span class="laugh">.*?</span>',  # （笑）
         r"<summary>.*?</summary>",  # the sponsor block's summary
         r'<sup class="(?:gloss|anno)-ref".*?</sup>',  # glossary and annotation note numbers
@@ -121,7 +124,7 @@ def test_conversation_map_links_every_section_to_its_place(built_site: Path) -> 
     nav = nav[: nav.index("</nav>")]
     targets = re.findall(r'<a class="map-section" href="#([^"]+)"', nav)
     headings = re.findall(r'<h2 id="([^"]+)"', page)
-    assert targets == [h for h in headings if h not in ("apparatus", "credits")]
+    assert targets == ["cold-open"] + [h for h in headings if h not in ("apparatus", "credits")]
     assert len(targets) >= 10
     assert set(re.findall(r"map-seg--(\w+)", nav)) == {"xiange", "laoxiu", "host"}
     assert all("%" in label for label in re.findall(r'aria-label="([^"]+)"', nav)[1:])
@@ -212,7 +215,7 @@ def _turns(page_html: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize(("term", "pattern"), [("acp", r"ACP"), ("mcp", r"MCP"), ("geo", r"Geo")])
+@pytest.mark.parametrize(("term", "pattern"), [("acp", r"ACP"), ("mcp", r"MCP"), ("geo", r"GEO")])
 def test_required_terms_carry_a_footnote_at_their_first_occurrence(built_site: Path, term: str, pattern: str) -> None:
     page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
     first = next(anchor for anchor, text in _turns(page).items() if re.search(pattern, text))

@@ -3,7 +3,9 @@
 Each rule turns plain text into HTML in which what it removes is wrapped in
 ``<span class="filler">``; the page hides those spans unless the reader asks for the verbatim
 text, so nothing is lost. Laughter becomes ``（笑）`` (shown only in the clean view).
-Rules come from ``data/fillers.yml``; they run in this order: hesitations, laughter, repeats.
+Rules come from ``data/fillers.yml``; they run in this order: hesitations, laughter, repeats,
+restarts (a phrase said again at once: 你给我邀请码之后，你给我邀请码之后). The punctuation left
+around what they hide is tidied afterwards, over the whole paragraph (``edition.clean_view``).
 """
 
 from __future__ import annotations
@@ -27,12 +29,24 @@ class RepeatRule(BaseModel):
     adjacent_only: bool = False
 
 
+class RestartRule(BaseModel):
+    """A phrase of ``min_length``–``max_length`` Chinese characters said again at once."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min_length: int = 2
+    max_length: int = 8
+    between: list[str] = []
+    keep: list[str] = []
+
+
 class FillerRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     laughter: str
     hesitations: list[str]
     repeats: list[RepeatRule]
+    restarts: RestartRule | None = None
 
 
 def load_filler_rules(root: Path) -> FillerRules:
@@ -80,7 +94,33 @@ def collapse_repeats(text: str, rules: FillerRules) -> str:
     return text
 
 
+def collapse_restarts(text: str, rules: FillerRules) -> str:
+    """你给我邀请码之后，你给我邀请码之后 → 你给我邀请码之后: a false start said again is kept once.
+
+    Only Chinese phrases, only when the second saying follows at once (a pause mark from
+    ``between`` may stand between); reduplicated words that mean something (一个一个) are in ``keep``.
+    """
+    rule = rules.restarts
+    if rule is None:
+        return text
+    pause = "|".join(re.escape(mark) for mark in sorted(rule.between, key=len, reverse=True))
+    between = f"(?:{_HIDDEN})*(?:{pause})?(?:{_HIDDEN})*" if pause else f"(?:{_HIDDEN})*"
+    pattern = re.compile(
+        f"(?P<phrase>[\u4e00-\u9fff]{{{rule.min_length},{rule.max_length}}})(?P<again>(?:{between}(?P=phrase))+)"
+    )
+
+    inside = [span.span() for span in re.finditer(_HIDDEN, text)]
+
+    def collapse(match: re.Match[str]) -> str:
+        already_hidden = any(start < match.start() < end for start, end in inside)
+        if already_hidden or match.group() in rule.keep or match["phrase"] * 2 in rule.keep:
+            return match.group()
+        return match["phrase"] + _hide_all(match["again"])
+
+    return pattern.sub(collapse, text)
+
+
 def clean_verbatim(text: str, rules: FillerRules) -> str:
     """All rules, in order, on a piece of plain text: hesitations go first, so that laughter and
     repeats are found across them (the result is the same when it is cleaned again)."""
-    return collapse_repeats(mark_laughter(drop_hesitations(text, rules), rules), rules)
+    return collapse_restarts(collapse_repeats(mark_laughter(drop_hesitations(text, rules), rules), rules), rules)

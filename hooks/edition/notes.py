@@ -91,6 +91,12 @@ def _skipped(stack: tuple[Element, ...]) -> bool:
     return any(element.tag in SKIP_TAGS or element.classes & SKIP_CLASSES for element in stack)
 
 
+def _is_editors_reading(stack: tuple[Element, ...]) -> bool:
+    """Text that is an editor's correction (``<span class="corr"><ins>``) and nothing else skipped:
+    a term there gets its footnote too (the recognizer's Geo, corrected to GEO, is still GEO)."""
+    return len(stack) >= 2 and stack[-1].tag == "ins" and "corr" in stack[-2].classes and not _skipped(stack[:-2])
+
+
 def _anchor(stack: tuple[Element, ...]) -> str:
     for element in reversed(stack):
         if element.tag in ANCHOR_TAGS and element.attrs.get("id"):
@@ -157,7 +163,8 @@ def add_notes(
 
     def change(text: str, stack: tuple[Element, ...]) -> str:
         skipped, anchor = _stack_facts(stack, seen)
-        if skipped:
+        in_reading = skipped and _is_editors_reading(stack)
+        if skipped and not in_reading:
             # No note here, but a term in an editor's correction still occurs in that paragraph.
             if anchor and any(element.tag == "ins" for element in stack):
                 for match in matcher.find(text):
@@ -179,7 +186,7 @@ def add_notes(
                         f'<a class="footnote-ref" href="#gloss-{term_id}">{number}</a></sup>',
                     )
                 )
-        for annotation in annotations:
+        for annotation in [] if in_reading else annotations:
             if counts[annotation.id] != 1:
                 continue
             for start in _quote_matches(text, annotation):

@@ -13,9 +13,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from edition.clean_view import tidy
 from edition.critic import Correction, pieces
 from edition.fillers import FillerRules, clean_verbatim
-from edition.reading import Heading, Paragraph, ReadingText, Sponsor
+from edition.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
 from edition.speakers import Speakers
 
 
@@ -65,17 +66,33 @@ def render_inline(text: str, rules: FillerRules, anchor: str, corrections: list[
             + ("" if queried else f'<del class="asr" title="语音识别原文">{html.escape(piece.original)}</del>')
             + f'<ins title="编者更正">{html.escape(piece.reading)}</ins></span>'
         )
-    return "".join(out)
+    return tidy("".join(out))
 
 
-def render_reading(reading: ReadingText, speakers: Speakers, rules: FillerRules) -> RenderedReading:
+def render_reading(
+    reading: ReadingText, speakers: Speakers, rules: FillerRules, shown_as: str = "reading text"
+) -> RenderedReading:
     out: list[str] = []
     sections: list[Section] = []
     corrections: list[tuple[str, Correction]] = []
     taken: set[str] = set()
+    clips = link_clips(reading.blocks, shown_as)
+    numbers = _paragraph_numbers(reading)
     number = 0
-    for block in reading.blocks:
-        if isinstance(block, Heading):
+    for index, block in enumerate(reading.blocks):
+        if isinstance(block, ColdOpen):
+            if block.start:
+                sections.append(Section("片头", "cold-open"))
+                out += [
+                    '<div class="cold-open" id="cold-open" markdown="1">',
+                    "",
+                    '<p class="cold-open__label"><strong>片头</strong>：节目开头的片段集锦，'
+                    "每段话在节目中还会出现（点按 → 跳到原处）</p>",
+                    "",
+                ]
+            else:
+                out += ["</div>", ""]
+        elif isinstance(block, Heading):
             anchor = slug(block.title, taken)
             sections.append(Section(block.title, anchor))
             out += [f"{'#' * block.level} {block.title} {{ #{anchor} }}", ""]
@@ -96,9 +113,16 @@ def render_reading(reading: ReadingText, speakers: Speakers, rules: FillerRules)
             section = sections[-1]
             speaker = speakers.root[block.speaker_id]
             section.characters[block.speaker_id] = section.characters.get(block.speaker_id, 0) + len(block.text)
-            out += [_paragraph(block, anchor, number, speaker.mark, speaker.name, rules, corrections), ""]
+            recurs = numbers[clips[index]] if index in clips else None
+            out += [_paragraph(block, anchor, number, speaker.mark, speaker.name, rules, corrections, recurs), ""]
     out += _apparatus(corrections)
     return RenderedReading("\n".join(out), sections, corrections, number)
+
+
+def _paragraph_numbers(reading: ReadingText) -> dict[int, int]:
+    """Block index → paragraph number (¶), for links that point forward."""
+    paragraphs = (index for index, block in enumerate(reading.blocks) if isinstance(block, Paragraph))
+    return {index: number for number, index in enumerate(paragraphs, 1)}
 
 
 def _paragraph(
@@ -109,15 +133,23 @@ def _paragraph(
     name: str,
     rules: FillerRules,
     corrections: list[tuple[str, Correction]],
+    recurs: int | None = None,
 ) -> str:
-    uncertain = ' speaker--uncertain" title="说话人不确定' if block.uncertain else ""
+    query = ""
+    if block.uncertain:
+        # The reason is the editor's note on the attribution; it opens on tap like a correction's.
+        reason = html.escape(block.speaker_note)
+        query = f'<span class="speaker-query" tabindex="0" data-tip="{reason}" title="{reason}">？</span>'
+    uncertain = " speaker--uncertain" if block.uncertain else ""
     label = (
         f'<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
         f'<span class="speaker speaker--{block.speaker_id}{uncertain}">'
-        f'<span class="speaker-mark" aria-hidden="true">{mark}</span>{name}{"？" if block.uncertain else ""}'
+        f'<span class="speaker-mark" aria-hidden="true">{mark}</span>{name}{query}'
         "</span>"
     )
     text = render_inline(block.text, rules, anchor, corrections)
+    if recurs is not None:
+        text += f' <a class="recurs" href="#p{recurs}" title="节目中的原处：第 {recurs} 段">→ ¶{recurs}</a>'
     return f'{label}{text}\n{{ #{anchor} .turn .turn--{block.speaker_id} data-speaker="{block.speaker_id}" }}'
 
 

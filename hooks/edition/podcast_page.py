@@ -8,7 +8,7 @@ from edition.conversation_map import page_head
 from edition.fidelity import words_only
 from edition.fillers import load_filler_rules
 from edition.podcast import render_reading
-from edition.reading import check_punctuated, check_reading_faithful, parse_reading
+from edition.reading import check_punctuated, check_reading_faithful, check_spacing, parse_reading
 from edition.speakers import load_speakers
 
 
@@ -28,6 +28,7 @@ def render_podcast_page(root: Path, markdown: str, raw: str, shown_as: str, line
     reading = parse_reading(markdown, speakers, shown_as, line_offset)
     check_reading_faithful(raw, reading.blocks, shown_as)
     check_punctuated(reading.blocks, shown_as)
-    rendered = render_reading(reading, speakers, load_filler_rules(root))
+    check_spacing(reading.blocks, shown_as)
+    rendered = render_reading(reading, speakers, load_filler_rules(root), shown_as)
     head = page_head(rendered.sections, speakers, len(words_only(raw)), rendered.paragraphs)
     return f"{reading.before}\n\n{head}\n\n{rendered.markdown}\n{reading.after}"

@@ -5,23 +5,36 @@ The reading text stands in its page between ``<!-- reading-text -->`` and
 
 - ``## 标题`` — a section heading (editorial: not in the source);
 - ``<!-- sponsor -->`` … ``<!-- /sponsor -->`` — the show's own advertising;
+- ``<!-- cold-open -->`` … ``<!-- /cold-open -->`` — the montage of clips an episode opens with;
+  each clip recurs later in the conversation and is linked to that place (:func:`link_clips`);
 - a paragraph, which must begin with its speaker's label ``**闲哥**：`` (``**闲哥？**：`` when the
-  attribution is uncertain) and may hold CriticMarkup corrections.
+  attribution is uncertain) and may hold CriticMarkup corrections. A comment right after the label
+  is the editor's note on the attribution: ``**老修？**：{>>说话人存疑：……<<}`` is shown to the
+  reader who taps the ``？`` (an uncertain label must have one); after a certain label it records
+  the reasoning for reviewers and is not shown.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from edition.critic import accept, check_balanced, revert
+from edition.critic import accept, check_balanced, pieces, revert
 from edition.errors import EditionError, Problem, fail
 from edition.fidelity import describe_difference, first_difference, words_only
 from edition.speakers import Speakers
 
 START, END = "<!-- reading-text -->", "<!-- /reading-text -->"
 SPONSOR_START, SPONSOR_END = "<!-- sponsor -->", "<!-- /sponsor -->"
+COLD_OPEN_START, COLD_OPEN_END = "<!-- cold-open -->", "<!-- /cold-open -->"
 _LABEL = re.compile(r"^\*\*(?P<name>[^*？]+?)(?P<uncertain>？)?\*\*：")
+_SPEAKER_NOTE = re.compile(r"^\{>>(?P<note>.*?)<<\}", re.S)
+# A clip of the cold open and the later paragraph share at least this share of the clip's words,
+# in stretches of at least CLIP_STRETCH characters (a montage cuts a sentence, and speech
+# recognition hears the same words a little differently twice).
+CLIP_MATCH = 0.6
+CLIP_STRETCH = 3
 _HEADING = re.compile(r"^(?P<hashes>#{2,6})\s+(?P<title>.+?)\s*$")
 # A run of Chinese characters this long without any punctuation is hard to read aloud or follow.
 MAX_UNPUNCTUATED_RUN = 80
@@ -41,14 +54,22 @@ class Sponsor:
 
 
 @dataclass(frozen=True)
+class ColdOpen:
+    line: int
+    start: bool
+
+
+@dataclass(frozen=True)
 class Paragraph:
     line: int
     speaker_id: str
     uncertain: bool
     text: str
+    # The editor's note on the attribution (the comment right after the label), without the markup.
+    speaker_note: str = ""
 
 
-Block = Heading | Sponsor | Paragraph
+Block = Heading | Sponsor | ColdOpen | Paragraph
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,8 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
         label = _LABEL.match(chunk)
         if chunk in (SPONSOR_START, SPONSOR_END):
             blocks.append(Sponsor(line, chunk == SPONSOR_START))
+        elif chunk in (COLD_OPEN_START, COLD_OPEN_END):
+            blocks.append(ColdOpen(line, chunk == COLD_OPEN_START))
         elif heading and "\n" not in chunk:
             blocks.append(Heading(line, len(heading["hashes"]), heading["title"]))
         elif label is None:
@@ -108,24 +131,119 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
             except EditionError as error:
                 problems += error.problems
                 continue
-            blocks.append(Paragraph(line, found[0], bool(label["uncertain"]), chunk[label.end() :].strip()))
-    problems += _sponsor_problems(blocks, shown_as)
+            text = chunk[label.end() :].strip()
+            note = _SPEAKER_NOTE.match(text)
+            if label["uncertain"] and (note is None or not note["note"].strip()):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line,
+                        "SPK003",
+                        f"uncertain speaker {label['name']}？ without a reason: say why right after the label, "
+                        f"as **{label['name']}？**：{{>>说话人存疑：……<<}}",
+                    )
+                )
+            if note is not None:
+                text = text[note.end() :].lstrip()
+            if not text:
+                problems.append(Problem(shown_as, line, "SPK004", "speaker label with no words after it"))
+                continue
+            blocks.append(
+                Paragraph(line, found[0], bool(label["uncertain"]), text, note["note"].strip() if note else "")
+            )
+    problems += _marker_problems(blocks, Sponsor, SPONSOR_END, shown_as)
+    problems += _marker_problems(blocks, ColdOpen, COLD_OPEN_END, shown_as)
     if problems:
         raise EditionError(problems)
     return blocks
 
 
-def _sponsor_problems(blocks: list[Block], shown_as: str) -> list[Problem]:
+def _marker_problems(
+    blocks: list[Block], kind: type[Sponsor] | type[ColdOpen], end: str, shown_as: str
+) -> list[Problem]:
+    """``READ002`` where a block's opening and closing markers do not alternate."""
+    name = end.strip("<!-/ >")
     problems: list[Problem] = []
     open_at: int | None = None
     for block in blocks:
-        if isinstance(block, Sponsor):
+        if isinstance(block, kind):
             if block.start == (open_at is not None):
-                problems.append(Problem(shown_as, block.line, "READ002", "sponsor markers must alternate: open, close"))
+                problems.append(Problem(shown_as, block.line, "READ002", f"{name} markers must alternate: open, close"))
             open_at = block.line if block.start else None
     if open_at is not None:
-        problems.append(Problem(shown_as, open_at, "READ002", f"sponsor block is not closed with {SPONSOR_END}"))
+        problems.append(Problem(shown_as, open_at, "READ002", f"{name} block is not closed with {end}"))
     return problems
+
+
+def cold_open_clips(blocks: list[Block]) -> list[int]:
+    """Indexes (in ``blocks``) of the paragraphs inside the cold open."""
+    inside = False
+    clips: list[int] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, ColdOpen):
+            inside = block.start
+        elif inside and isinstance(block, Paragraph):
+            clips.append(index)
+    return clips
+
+
+def _clip_words(text: str) -> str:
+    return words_only(accept(text))
+
+
+def link_clips(blocks: list[Block], shown_as: str) -> dict[int, int]:
+    """Each clip of the cold open → the index of the later paragraph where its words recur.
+
+    ``READ005`` when a clip recurs nowhere after the cold open; ``READ006`` when the paragraph it
+    recurs in has another speaker (the same words cannot have two speakers).
+    """
+    clips = cold_open_clips(blocks)
+    if not clips:
+        return {}
+    later = [
+        (index, _clip_words(block.text))
+        for index, block in enumerate(blocks)
+        if isinstance(block, Paragraph) and index > clips[-1]
+    ]
+    links: dict[int, int] = {}
+    problems: list[Problem] = []
+    for clip_index in clips:
+        clip = blocks[clip_index]
+        assert isinstance(clip, Paragraph)
+        words = _clip_words(clip.text)
+        best, best_size = -1, 0
+        for index, other in later:
+            blocks_in_common = SequenceMatcher(None, words, other, autojunk=False).get_matching_blocks()
+            size = sum(common.size for common in blocks_in_common if common.size >= CLIP_STRETCH)
+            if size > best_size:
+                best, best_size = index, size
+        if best < 0 or best_size < CLIP_MATCH * len(words):
+            problems.append(
+                Problem(
+                    shown_as,
+                    clip.line,
+                    "READ005",
+                    f"clip «{words[:12]}…» recurs nowhere after the cold open: move it out of "
+                    f"{COLD_OPEN_START} … {COLD_OPEN_END} if it is live conversation",
+                )
+            )
+            continue
+        target = blocks[best]
+        assert isinstance(target, Paragraph)
+        if target.speaker_id != clip.speaker_id:
+            problems.append(
+                Problem(
+                    shown_as,
+                    clip.line,
+                    "READ006",
+                    f"clip is labelled {clip.speaker_id} but its words recur at line {target.line} as "
+                    f"{target.speaker_id}: give both the same speaker",
+                )
+            )
+        links[clip_index] = best
+    if problems:
+        raise EditionError(problems)
+    return links
 
 
 def check_reading_faithful(raw: str, blocks: list[Block], shown_as: str) -> None:
@@ -171,6 +289,37 @@ def check_punctuated(blocks: list[Block], shown_as: str) -> None:
                 f"{len(found.group())} Chinese characters without punctuation from «{found.group()[:12]}…»: "
                 "punctuate it",
             )
+
+
+_CJK_MEETS_LATIN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def check_spacing(blocks: list[Block], shown_as: str) -> None:
+    """``READ004`` where the editor's text runs Chinese into Latin letters or digits.
+
+    Chinese copywriting puts a space between them (``用 GPT-5 做``, ``30 年``). Only the editor's
+    own text is checked: where a correction or a hidden filler meets its neighbour, the renderer
+    adds the space (``edition.clean_view``).
+    """
+    problems: list[Problem] = []
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for piece in pieces(block.text):
+            text = piece if isinstance(piece, str) else piece.reading
+            if found := _CJK_MEETS_LATIN.search(text):
+                around = text[max(0, found.start() - 6) : found.end() + 6]
+                problems.append(
+                    Problem(
+                        shown_as,
+                        block.line,
+                        "READ004",
+                        f"no space between Chinese and Latin in «{around}»: write "
+                        f"«{found.group()[0]} {found.group()[1]}»",
+                    )
+                )
+    if problems:
+        raise EditionError(problems)
 
 
 def _accepted_without_spaces(text: str) -> str:

@@ -13,7 +13,7 @@ from edition.html_text import Element, cut
 
 # Elements whose whole content stays out of the index: the verbatim toggle's fillers, the ASR
 # originals beside each correction, paragraph numbers, speaker marks, footnote and note numbers.
-LEFT_OUT = frozenset({"filler", "asr", "pnum", "speaker-mark", "gloss-ref", "anno-ref"})
+LEFT_OUT = frozenset({"filler", "asr", "pnum", "speaker-mark", "speaker-query", "gloss-ref", "anno-ref", "recurs"})
 
 
 def _left_out(element: Element) -> bool:
