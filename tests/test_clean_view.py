@@ -47,9 +47,18 @@ CASES = {
         ("就是呃AI生成的", "就是 AI生成的"),  # across hidden text; the rest is the editor's (READ004)
         ("用GPT呃的", "用GPT 的"),
     ],
+    "stutters": [
+        ("我我我觉得", "我觉得"),
+        ("他他们", "他们"),
+        ("还挺挺好玩", "还挺好玩"),
+        ("作为大大大企业", "作为大企业"),
+        ("深深的绑定", "深深的绑定"),  # a word of its own (keep)
+        ("我，我觉得", "我，我觉得"),  # never across a comma
+    ],
     "restarts": [
         ("你给我邀请码之后，你给我邀请码之后，自动就关注你了", "你给我邀请码之后，自动就关注你了"),
-        ("丝滑，丝滑。", "丝滑。"),
+        ("太妙了，太妙了，就给大家", "太妙了，就给大家"),
+        ("他是上传，上传完之后", "他是上传，上传完之后"),  # two characters across a comma: a chain, kept
         ("就是就是他", "就是他"),
         ("一个一个来", "一个一个来"),  # a word of its own (keep)
     ],

@@ -32,8 +32,6 @@ def verbatim_view(html: str) -> str:
         ("对对，没错", "对对，没错"),  # two is ordinary speech, not a stutter
         ("是的是的是的是的", "是的"),
         ("那个那个那个产品", "那个产品"),
-        ("我我我觉得", "我觉得"),
-        ("他他们", "他们"),
     ],
 )
 def test_repeats_are_kept_once(spoken: str, clean: str) -> None:

@@ -29,12 +29,23 @@ class RepeatRule(BaseModel):
     adjacent_only: bool = False
 
 
+class StutterRule(BaseModel):
+    """Any one Chinese character said twice or more in a row, except reduplicated words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    keep: list[str] = []
+
+
 class RestartRule(BaseModel):
-    """A phrase of ``min_length``–``max_length`` Chinese characters said again at once."""
+    """A phrase of ``min_length``–``max_length`` Chinese characters said again at once; with a
+    pause mark between, only from ``min_length_across_pause`` characters (上传，上传完之后 is a
+    chain, not a restart)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     min_length: int = 2
+    min_length_across_pause: int = 3
     max_length: int = 8
     between: list[str] = []
     keep: list[str] = []
@@ -46,6 +57,7 @@ class FillerRules(BaseModel):
     laughter: str
     hesitations: list[str]
     repeats: list[RepeatRule]
+    stutters: StutterRule | None = None
     restarts: RestartRule | None = None
 
 
@@ -94,6 +106,28 @@ def collapse_repeats(text: str, rules: FillerRules) -> str:
     return text
 
 
+def _hidden_spans(text: str) -> list[tuple[int, int]]:
+    return [span.span() for span in re.finditer(_HIDDEN, text)]
+
+
+def collapse_stutters(text: str, rules: FillerRules) -> str:
+    """挺挺好玩 → 挺好玩, 大大大企业 → 大企业: one character said again at once is kept once,
+    unless the doubled form is a word of its own (深深, 等等, 看看: ``keep``)."""
+    rule = rules.stutters
+    if rule is None:
+        return text
+    inside = _hidden_spans(text)
+
+    def collapse(match: re.Match[str]) -> str:
+        run = re.sub(_HIDDEN, "", match.group())
+        if run in rule.keep or run[:2] in rule.keep or any(start < match.start() < end for start, end in inside):
+            return match.group()
+        return match.group()[0] + _hide_all(match.group()[1:])
+
+    # Across text an earlier rule hid: 我呃我 is a stutter too.
+    return re.sub(f"([\\u4e00-\\u9fff])(?:(?:{_HIDDEN})*\\1)+", collapse, text)
+
+
 def collapse_restarts(text: str, rules: FillerRules) -> str:
     """你给我邀请码之后，你给我邀请码之后 → 你给我邀请码之后: a false start said again is kept once.
 
@@ -103,17 +137,18 @@ def collapse_restarts(text: str, rules: FillerRules) -> str:
     rule = rules.restarts
     if rule is None:
         return text
-    pause = "|".join(re.escape(mark) for mark in sorted(rule.between, key=len, reverse=True))
-    between = f"(?:{_HIDDEN})*(?:{pause})?(?:{_HIDDEN})*" if pause else f"(?:{_HIDDEN})*"
+    pause = "|".join(re.escape(mark) for mark in sorted(rule.between, key=len, reverse=True)) or "(?!)"
+    hidden_only = f"(?:{_HIDDEN})*"
     pattern = re.compile(
-        f"(?P<phrase>[\u4e00-\u9fff]{{{rule.min_length},{rule.max_length}}})(?P<again>(?:{between}(?P=phrase))+)"
+        f"(?P<phrase>[\\u4e00-\\u9fff]{{{rule.min_length},{rule.max_length}}})"
+        f"(?P<again>(?:{hidden_only}(?P<pause>{pause})?{hidden_only}(?P=phrase))+)"
     )
-
-    inside = [span.span() for span in re.finditer(_HIDDEN, text)]
+    inside = _hidden_spans(text)
 
     def collapse(match: re.Match[str]) -> str:
         already_hidden = any(start < match.start() < end for start, end in inside)
-        if already_hidden or match.group() in rule.keep or match["phrase"] * 2 in rule.keep:
+        short_across_pause = match["pause"] is not None and len(match["phrase"]) < rule.min_length_across_pause
+        if already_hidden or short_across_pause or match.group() in rule.keep or match["phrase"] * 2 in rule.keep:
             return match.group()
         return match["phrase"] + _hide_all(match["again"])
 
@@ -123,4 +158,5 @@ def collapse_restarts(text: str, rules: FillerRules) -> str:
 def clean_verbatim(text: str, rules: FillerRules) -> str:
     """All rules, in order, on a piece of plain text: hesitations go first, so that laughter and
     repeats are found across them (the result is the same when it is cleaned again)."""
-    return collapse_restarts(collapse_repeats(mark_laughter(drop_hesitations(text, rules), rules), rules), rules)
+    text = collapse_repeats(mark_laughter(drop_hesitations(text, rules), rules), rules)
+    return collapse_restarts(collapse_stutters(text, rules), rules)
