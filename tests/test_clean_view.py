@@ -51,8 +51,11 @@ CASES = {
         ("我我我觉得", "我觉得"),
         ("他他们", "他们"),
         ("还挺挺好玩", "还挺好玩"),
-        ("作为大大大企业", "作为大企业"),
-        ("深深的绑定", "深深的绑定"),  # a word of its own (keep)
+        ("心智有有有个", "心智有个"),
+        ("深深的绑定", "深深的绑定"),  # a word of its own (in the dictionary)
+        ("直接接的很顺", "直接接的很顺"),  # 直接 接的: the first 接 ends the word before
+        ("然后后面卖大牌", "然后后面卖大牌"),
+        ("李飞飞", "李飞飞"),  # a name (keep)
         ("我，我觉得", "我，我觉得"),  # never across a comma
     ],
     "restarts": [
@@ -61,6 +64,7 @@ CASES = {
         ("他是上传，上传完之后", "他是上传，上传完之后"),  # two characters across a comma: a chain, kept
         ("就是就是他", "就是他"),
         ("一个一个来", "一个一个来"),  # a word of its own (keep)
+        ("还可以干嘛干嘛干嘛", "还可以干嘛干嘛干嘛"),  # "this and that": an idiom, not a restart
     ],
 }
 

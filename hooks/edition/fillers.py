@@ -11,6 +11,8 @@ around what they hide is tidied afterwards, over the whole paragraph (``edition.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -35,6 +37,9 @@ class StutterRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     keep: list[str] = []
+    # A doubled form at least this common in jieba's dictionary is a word (深深 1995, 嗷嗷 56), not
+    # a stutter (挺挺 3, 对对 3).
+    word_frequency: int = 30
 
 
 class RestartRule(BaseModel):
@@ -110,9 +115,26 @@ def _hidden_spans(text: str) -> list[tuple[int, int]]:
     return [span.span() for span in re.finditer(_HIDDEN, text)]
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> Callable[[str], int]:
+    """How common a word is in jieba's dictionary (0 when it is not a word there)."""
+    import jieba  # noqa: PLC0415 - loaded only when a transcript is cleaned
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return lambda word: jieba.get_FREQ(word) or 0
+
+
+def _is_word(word: str, rule: StutterRule) -> bool:
+    return word in rule.keep or _dictionary()(word) >= rule.word_frequency
+
+
 def collapse_stutters(text: str, rules: FillerRules) -> str:
-    """挺挺好玩 → 挺好玩, 大大大企业 → 大企业: one character said again at once is kept once,
-    unless the doubled form is a word of its own (深深, 等等, 看看: ``keep``)."""
+    """挺挺好玩 → 挺好玩, 我呃我觉得 → 我觉得: one character said again at once is kept once.
+
+    Not when the doubled form is a word (深深, 等等, 看看: in jieba's dictionary or ``keep``), nor
+    when the first of them ends the word before (直接接的 is 直接 接的, 然后后面 is 然后 后面).
+    """
     rule = rules.stutters
     if rule is None:
         return text
@@ -120,7 +142,13 @@ def collapse_stutters(text: str, rules: FillerRules) -> str:
 
     def collapse(match: re.Match[str]) -> str:
         run = re.sub(_HIDDEN, "", match.group())
-        if run in rule.keep or run[:2] in rule.keep or any(start < match.start() < end for start, end in inside):
+        before = re.sub(r"<[^>]*>", "", text[: match.start()])[-1:]
+        if (
+            any(start < match.start() < end for start, end in inside)
+            or _is_word(run[:2], rule)
+            or run in rule.keep
+            or (before and _is_word(before + run[0], rule))
+        ):
             return match.group()
         return match.group()[0] + _hide_all(match.group()[1:])
 
@@ -148,7 +176,14 @@ def collapse_restarts(text: str, rules: FillerRules) -> str:
     def collapse(match: re.Match[str]) -> str:
         already_hidden = any(start < match.start() < end for start, end in inside)
         short_across_pause = match["pause"] is not None and len(match["phrase"]) < rule.min_length_across_pause
-        if already_hidden or short_across_pause or match.group() in rule.keep or match["phrase"] * 2 in rule.keep:
+        one_character = len(set(match["phrase"])) == 1  # 噔噔噔噔: the stutter rule's
+        if (
+            already_hidden
+            or short_across_pause
+            or one_character
+            or match.group() in rule.keep
+            or match["phrase"] * 2 in rule.keep
+        ):
             return match.group()
         return match["phrase"] + _hide_all(match["again"])
 
