@@ -118,7 +118,7 @@ def _hidden_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _dictionary() -> Callable[[str], int]:
     """How common a word is in jieba's dictionary (0 when it is not a word there)."""
-    import jieba  # noqa: PLC0415 - loaded only when a transcript is cleaned
+    import jieba  # loaded only when a transcript is cleaned
 
     jieba.setLogLevel(60)
     jieba.initialize()
