@@ -10,6 +10,17 @@ from __future__ import annotations
 import autocorrect_py
 
 
+# AutoCorrect is not always idempotent in one pass: its rules overlap, so 和-和-和 becomes
+# 和 - 和-和 and only then 和 - 和 - 和 (found by the property test). Passes repeat until nothing
+# changes; three have always been enough.
+MAX_PASSES = 5
+
+
 def copywriting(markdown: str) -> str:
-    """Apply the Chinese copywriting conventions to a Markdown document."""
-    return str(autocorrect_py.format_for(markdown, "md"))
+    """Apply the Chinese copywriting conventions to a Markdown document (to a fixed point)."""
+    for _ in range(MAX_PASSES):
+        formatted = str(autocorrect_py.format_for(markdown, "md"))
+        if formatted == markdown:
+            break
+        markdown = formatted
+    return markdown
