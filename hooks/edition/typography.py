@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import autocorrect_py
 
-
 # AutoCorrect is not always idempotent in one pass: its rules overlap, so 和-和-和 becomes
 # 和 - 和-和 and only then 和 - 和 - 和 (found by the property test). Passes repeat until nothing
 # changes; three have always been enough.
