@@ -187,7 +187,14 @@ def collapse_restarts(text: str, rules: FillerRules) -> str:
             return match.group()
         return match["phrase"] + _hide_all(match["again"])
 
-    return pattern.sub(collapse, text)
+    text = pattern.sub(collapse, text)
+    # A Latin word said again at once (ToC ToC): the same, with only a space between.
+    return _LATIN_AGAIN.sub(lambda match: match["word"] + hidden(match["again"]), text)
+
+
+_LATIN_AGAIN = re.compile(
+    r"(?<![A-Za-z0-9<\"=/-])(?P<word>[A-Za-z][A-Za-z0-9.-]*)(?P<again>(?: (?P=word))+)(?![A-Za-z0-9])"
+)
 
 
 def clean_verbatim(text: str, rules: FillerRules) -> str:
