@@ -256,7 +256,17 @@ def test_every_page_exists_in_three_editions_with_its_language(built_site: Path)
         for page in pages:
             html_text = (built_site / prefix / page).read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in html_text, (prefix, page)
-            assert html_text.count('rel="alternate" hreflang=') == 4, (prefix, page)
+            # No page names an alternate: Material would fetch sitemap.xml from site_url's host.
+            assert 'rel="alternate"' not in html_text, (prefix, page)
+
+
+def test_each_edition_sitemap_declares_the_alternates_in_every_edition(built_site: Path) -> None:
+    for prefix, lang in zip(EDITION_PREFIXES, ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"), strict=True):
+        xml = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
+        locations = re.findall(r"<loc>([^<]*)</loc>", xml)
+        assert locations and all(f"/{prefix}" in loc for loc in locations)
+        assert xml.count(f'hreflang="{lang}"') == len(locations)
+        assert xml.count('hreflang="x-default"') == len(locations)
 
 
 def test_toggle_links_lead_to_the_same_page_in_each_edition(built_site: Path) -> None:
@@ -305,16 +315,24 @@ def test_no_broken_link_or_anchor_in_any_edition(built_site: Path) -> None:
     assert broken_links(built_site) == []
 
 
-def test_the_link_check_finds_a_missing_anchor_and_page(tmp_path: Path) -> None:
+def test_the_link_check_finds_missing_anchors_pages_and_links_to_another_host(tmp_path: Path) -> None:
     from edition.links import broken_links
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text('<p id="x"><a href="#x">ok</a><a href="#y">bad</a></p>', encoding="utf-8")
-    (tmp_path / "index.html").write_text('<a href="a/#x">ok</a>\n<a href="b/">bad</a>', encoding="utf-8")
-    assert sorted(broken_links(tmp_path)) == [
-        "a/index.html:1: LINK001 #y: no anchor #y in index.html",
-        "index.html:2: LINK001 b/: no such page or file",
+    (tmp_path / "index.html").write_text(
+        '<a href="a/#x">ok</a>\n<a href="b/">bad</a>\n<a href="//licence/">another host</a>\n'
+        '<a href="http://127.0.0.1:8000/a/">ok</a><a href="http://127.0.0.1:8000/c/">bad</a>',
+        encoding="utf-8",
+    )
+    found = broken_links(tmp_path)
+    assert [problem.rsplit(": ", 1)[0] for problem in found] == [
+        "a/index.html:1: LINK001 a/index.html#y",
+        "index.html:2: LINK001 b",
+        "index.html:3: LINK001 file://licence/",  # protocol-relative: another host
+        "index.html:4: LINK001 http://127.0.0.1:8000/c/",  # the site's own address, mapped onto the files
     ]
+    assert all(" LINK001 " in problem for problem in found)
 
 
 def test_glossary_back_links_name_a_paragraph_in_both_texts(built_site: Path) -> None:

@@ -5,7 +5,10 @@ reader sees — text nodes, page titles and descriptions, human-readable attribu
 ``alt``, ``aria-label``, ``placeholder``, the correction tooltips), Material's UI strings and the
 search index — never URLs, ids, code or other attributes. Relative links keep working because
 each edition is a complete copy of the tree one level down. Every page of every edition gets the
-edition toggle (plain links to the same page elsewhere) and ``hreflang`` alternates.
+edition toggle (plain links to the same page elsewhere). The ``hreflang`` alternates are declared
+in each edition's ``sitemap.xml``, not in the pages: Material's script fetches ``sitemap.xml``
+beside every ``<link rel=alternate>`` of a page, from ``site_url``'s host, so a page with them logs
+failed requests wherever else it is served.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from urllib.parse import urlparse
 
 from edition.convert import EDITIONS, Converter, Edition, Override
 from edition.html_text import Element, cut
@@ -31,7 +35,8 @@ UNTOUCHED = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
 _ATTRIBUTE = re.compile(r"(\s(?:" + "|".join(READABLE_ATTRIBUTES) + r')=")([^"]*)(")')
 _DESCRIPTION = re.compile(r'(<meta\s+name="description"\s+content=")([^"]*)(")')
 _TOGGLE = re.compile(r"<!-- edition-toggle:([^ ]*) -->")
-_ALTERNATES = re.compile(r"<!-- edition-alternates:([^ ]*) -->")
+NOT_FOUND = "404.html"
+_SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _UI_STRING = re.compile(r'"([a-z0-9.]+)":\s*"((?:[^"\\]|\\.)*)"')
@@ -64,10 +69,15 @@ def relative_link(from_prefix: str, to_prefix: str, page_url: str) -> str:
     return link + "/"
 
 
-def toggle_html(current: Edition, page_url: str) -> str:
+def toggle_html(current: Edition, page_url: str, site_path: str = "/") -> str:
+    """The 简 / 繁 / 港 links to this page in every edition; from the 404 page (served at any
+    address), to each edition's home from the site's root."""
     links = []
     for edition in EDITIONS:
-        href = relative_link(current.prefix, edition.prefix, page_url)
+        if page_url == NOT_FOUND:
+            href = f"{site_path}{edition.prefix}"
+        else:
+            href = relative_link(current.prefix, edition.prefix, page_url)
         attrs = f'href="{href}" lang="{edition.lang}" title="{edition.name}" data-edition="{edition.key}"'
         if edition is current:
             attrs += ' aria-current="true"'
@@ -75,13 +85,24 @@ def toggle_html(current: Edition, page_url: str) -> str:
     return "".join(links)
 
 
-def alternates_html(site_url: str, page_url: str) -> str:
-    links = [
-        f'<link rel="alternate" hreflang="{edition.lang}" href="{site_url}{edition.prefix}{page_url}">'
-        for edition in EDITIONS
-    ]
-    links.append(f'<link rel="alternate" hreflang="x-default" href="{site_url}{page_url}">')
-    return "\n    ".join(links)
+def sitemap_with_alternates(xml: str, site_url: str, edition: Edition) -> str:
+    """An edition's sitemap: its own URLs, each with its ``hreflang`` alternates in every edition
+    (the form search engines read in a sitemap: ``xhtml:link``)."""
+
+    def entry(match: re.Match[str]) -> str:
+        page_url = match.group(1).removeprefix(site_url)
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{other.lang}" href="{site_url}{other.prefix}{page_url}"/>'
+            for other in EDITIONS
+        )
+        default = f'<xhtml:link rel="alternate" hreflang="x-default" href="{site_url}{page_url}"/>'
+        return f"<loc>{site_url}{edition.prefix}{page_url}</loc>{links}{default}"
+
+    xml = xml.replace(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    )
+    return _SITEMAP_LOC.sub(entry, xml)
 
 
 def _ui_then_text(ui: dict[str, str], convert: TextChange) -> TextChange:
@@ -133,13 +154,25 @@ def convert_html(page: str, convert: TextChange, ui: dict[str, str]) -> str:
 
 
 def finish_page(page: str, edition: Edition, site_url: str) -> str:
-    """Language, toggle and alternates for one page of one edition (after conversion)."""
+    """Language and toggle for one page of one edition (after conversion)."""
     page = _HTML_LANG.sub(f'<html lang="{edition.lang}"', page, count=1)
     if edition.prefix and site_url:
         # Absolute links into the site (the canonical URL) point into this edition.
         page = page.replace(f'href="{site_url}', f'href="{site_url}{edition.prefix}')
-    page = _TOGGLE.sub(lambda m: toggle_html(edition, m.group(1)), page)
-    return _ALTERNATES.sub(lambda m: alternates_html(site_url, m.group(1)), page)
+    site_path = urlparse(site_url).path or "/"
+    if edition.prefix and page_url_is_404(page):
+        # The 404 page's own links start from the root: in an edition, from the edition's root.
+        page = page.replace(f'href="{site_path}', f'href="{site_path}{edition.prefix}')
+    return _TOGGLE.sub(lambda m: toggle_html(edition, m.group(1), site_path), page)
+
+
+def page_url_is_404(page: str) -> bool:
+    return f"<!-- edition-toggle:{NOT_FOUND} -->" in page
+
+
+def _write_sitemap(target: Path, xml: str) -> None:
+    _write(target, xml)
+    (target.parent / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
 def convert_search_index(index_json: str, convert: TextChange) -> str:
@@ -169,9 +202,7 @@ def build_edition(site: Path, site_url: str, overrides: list[Override], ui: dict
         elif name == "search/search_index.json":
             _write(target, convert_search_index(source.read_text(encoding="utf-8"), convert))
         elif name == "sitemap.xml":
-            xml = source.read_text(encoding="utf-8").replace(f"<loc>{site_url}", f"<loc>{site_url}{edition.prefix}")
-            _write(target, xml)
-            (target.parent / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+            _write_sitemap(target, sitemap_with_alternates(source.read_text(encoding="utf-8"), site_url, edition))
         elif name != "sitemap.xml.gz":
             _share(source, target)
 
@@ -195,20 +226,9 @@ def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dic
     for source in _edition_files(site):
         if source.suffix == ".html":
             source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
-    for edition in EDITIONS:
-        _sitemaps_beside_pages(site / edition.prefix)
-
-
-def _sitemaps_beside_pages(root: Path) -> None:
-    """Material's JavaScript reads ``sitemap.xml`` next to every ``<link rel=alternate>`` URL, that is
-    next to each page in each edition; without a copy there, every page load logs three 404s."""
-    sitemap = root / "sitemap.xml"
-    if not sitemap.exists():
-        return
-    others = {root / edition.prefix.rstrip("/") for edition in EDITIONS if edition.prefix}
-    for page in root.glob("*/index.html"):
-        if page.parent not in others:
-            _share(sitemap, page.parent / "sitemap.xml")
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists():
+        _write_sitemap(sitemap, sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), site_url, simplified))
 
 
 def _write(target: Path, text: str) -> None:
