@@ -18,6 +18,7 @@ from edition.convert import check_overrides
 from edition.editions import build_editions, material_ui_strings
 from edition.errors import EditionError
 from edition.glossary import glossary_markdown
+from edition.headings import keep_words_whole
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.podcast_page import split_front_matter
@@ -74,6 +75,7 @@ def _relative(from_page: Any, to_url: str) -> str:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     assert _registry is not None and _notes is not None
+    html = keep_words_whole(html)
     found = _registry.for_page(page.file.src_uri)
     if found is None:
         return html

@@ -128,3 +128,11 @@ def test_notes_are_sanitized_even_if_the_check_were_bypassed(payload: str) -> No
     rendered = note_html(payload)
     for dangerous in ("<script", "onerror", "onclick", "javascript:", "<img"):
         assert dangerous not in rendered
+
+
+def test_an_abbreviations_footnote_starts_with_what_it_stands_for() -> None:
+    from edition.notes_model import FullName
+
+    acp = ACP.model_copy(update={"full_name": FullName(en="Agentic Commerce Protocol (ACP)", zh="智能体商务协议")})
+    html = add_notes("<p>用 ACP 付款</p>", [acp], []).html
+    assert "<strong>ACP</strong>（Agentic Commerce Protocol，智能体商务协议）：" in html

@@ -17,7 +17,7 @@ TURN = (
 def test_a_turn_is_indexed_as_its_reading_text() -> None:
     assert indexed_html(TURN) == (
         '<p class="turn turn--xiange" id="p43">'
-        '<span class="speaker speaker--xiange">闲哥</span>'
+        '<span class="speaker speaker--xiange">闲哥：</span>'  # the colon the page draws by CSS
         '就说上<span class="corr"><ins>Sam Altman</ins></span>'
         '一定是个有野心的人<span class="laugh">（笑）</span>。</p>'
     )

@@ -44,3 +44,159 @@ document.addEventListener("click", (event) => {
     if (target) window.location.replace(target.href + window.location.hash);
   }
 })();
+
+// Notes open in place. A tap (or click, or Enter) on a footnote number, a 注N marker, a corrected
+// word or an uncertain speaker's ？ opens its note beside it, inside the screen, and the page does
+// not move; a second tap, a tap elsewhere or Escape closes it. The note's own link in the pop-up
+// still leads to the full note. Without JavaScript the numbers are plain links to the notes and
+// the corrections show their tooltips on focus (edition.css).
+(() => {
+  const TRIGGERS = "a.footnote-ref, .corr, .speaker-query";
+  const labels = document.getElementById("note-pop-labels");
+  const label = (name, fallback) => labels?.content.querySelector(`[data-label="${name}"]`)?.textContent || fallback;
+  document.documentElement.classList.add("js-notes");
+  let open = null;
+
+  const close = (refocus) => {
+    if (!open) return;
+    open.pop.remove();
+    open.trigger.setAttribute("aria-expanded", "false");
+    if (refocus) open.trigger.focus({ preventScroll: true });
+    open = null;
+  };
+
+  const body = (trigger) => {
+    const box = document.createElement("div");
+    box.className = "note-pop__body";
+    if (!trigger.matches("a.footnote-ref")) {
+      box.textContent = trigger.dataset.tip || "";
+      return box;
+    }
+    const note = document.getElementById(decodeURIComponent(trigger.hash.slice(1)));
+    if (!note) return null;
+    const copy = note.cloneNode(true);
+    copy.querySelectorAll(".footnote-backref").forEach((element) => element.remove());
+    copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+    box.append(...copy.childNodes);
+    const more = document.createElement("a");
+    more.className = "note-pop__more";
+    more.href = trigger.hash;
+    more.textContent = label("more", "查看注释全文");
+    box.append(more);
+    return box;
+  };
+
+  const place = (trigger, pop) => {
+    const margin = 8;
+    const width = document.documentElement.clientWidth;
+    const word = trigger.getBoundingClientRect();
+    pop.style.maxWidth = `${Math.min(352, width - 2 * margin)}px`;
+    document.body.append(pop);
+    const { offsetWidth: w, offsetHeight: h } = pop;
+    const left = Math.max(margin, Math.min(word.left + word.width / 2 - w / 2, width - w - margin));
+    let top = word.bottom + 6;
+    if (top + h > window.innerHeight - margin && word.top - 6 - h >= margin) top = word.top - 6 - h;
+    pop.style.left = `${left + window.scrollX}px`;
+    pop.style.top = `${top + window.scrollY}px`;
+  };
+
+  const show = (trigger) => {
+    const content = body(trigger);
+    if (!content) return false;
+    const pop = document.createElement("div");
+    pop.className = "note-pop";
+    pop.setAttribute("role", "dialog");
+    pop.setAttribute("aria-label", label("note", "注释"));
+    pop.tabIndex = -1;
+    pop.append(content);
+    place(trigger, pop);
+    trigger.setAttribute("aria-expanded", "true");
+    open = { trigger, pop };
+    pop.focus({ preventScroll: true });
+    return true;
+  };
+
+  document.addEventListener("click", (event) => {
+    if (open && open.pop.contains(event.target)) {
+      if (event.target.closest("a")) close(false);  // the full note: follow the link
+      return;
+    }
+    const trigger = event.target.closest(TRIGGERS);
+    if (!trigger || !trigger.closest("article")) {
+      close(false);
+      return;
+    }
+    if (trigger.matches(".corr") && event.target.closest("a")) return;
+    event.preventDefault();
+    const again = open && open.trigger === trigger;
+    close(false);
+    if (!again) show(trigger);
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && open) {
+      close(true);
+    } else if ((event.key === "Enter" || event.key === " ") && event.target.matches?.(".corr, .speaker-query")) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
+})();
+
+// The reading toggles (逐字稿, 识别原文) keep the reader's choice across pages and visits.
+(() => {
+  for (const box of document.querySelectorAll(".reading-toggles input[type=checkbox]")) {
+    const key = `reading-${box.id}`;
+    try {
+      if (localStorage.getItem(key) === "1") box.checked = true;
+    } catch (error) { /* private mode */ }
+    box.addEventListener("change", () => {
+      try { localStorage.setItem(key, box.checked ? "1" : "0"); } catch (error) { /* private mode */ }
+    });
+  }
+})();
+
+// Search in either script: a query typed in the other script is rewritten into this edition's
+// (商业模式 → 商業模式 in the Traditional editions, and back in the Simplified one) with the
+// edition's own table, fetched from this site the first time the search box is used. Material
+// searches on key-up, so a pasted query (no key) is sent on with one.
+(() => {
+  const input = document.querySelector("input.md-search__input");
+  const script = document.currentScript;
+  if (!input || !script) return;
+  const source = new URL("../search/script.json", script.src);
+  let table = null;
+  let loading = null;
+  const load = () => {
+    loading ??= fetch(source).then((response) => response.json()).then((loaded) => { table = loaded; }).catch(() => {});
+    return loading;
+  };
+  const longest = 8;
+  const convert = (query) => {
+    let out = "";
+    for (let at = 0; at < query.length;) {
+      let length = Math.min(longest, query.length - at);
+      for (; length > 1; length -= 1) {
+        const found = table.phrases[query.slice(at, at + length)];
+        if (found !== undefined) { out += found; break; }
+      }
+      if (length > 1) { at += length; continue; }
+      out += table.chars[query[at]] ?? query[at];
+      at += 1;
+    }
+    return out;
+  };
+  const update = () => {
+    if (table) {
+      const converted = convert(input.value);
+      if (converted !== input.value) input.value = converted;
+    }
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  };
+  input.addEventListener("focus", load, { once: true });
+  input.addEventListener("input", (event) => {
+    if (event.isComposing) return;  // an input method is still choosing characters
+    if (table) update(); else load().then(update);
+  });
+  input.addEventListener("compositionend", () => (table ? update() : load().then(update)));
+})();

@@ -1,9 +1,8 @@
 """The head of the podcast page: who speaks, how long it takes to read, and a map of the talk.
 
 The map is one horizontal bar built at build time (plain HTML and CSS, no script): sections in
-order, each as wide as its share of the text and divided by who speaks how much in it. Each
-section is one link to its place, at least 24 px square so it can be tapped (it wraps onto a second
-row on a narrow phone rather than shrink below that).
+order, each as wide as its share of the text and divided by who speaks how much in it, with a
+legend of the speakers' colours and patterns.
 """
 
 from __future__ import annotations
@@ -31,41 +30,65 @@ def speaker_list(speakers: Speakers) -> str:
 
 
 def conversation_map(sections: list[Section], speakers: Speakers) -> str:
-    """One bar: a link per section, as wide as its share of the talk, striped by who speaks."""
+    """One bar, as wide as the page: each section as wide as its share of the talk (on a phone too),
+    coloured and patterned by who speaks; a legend below says which is whom.
+
+    The bar is a picture, not a row of links: at true proportions its narrowest section is a few
+    pixels wide on a phone, far below a 24 px tap target. The table of contents links the sections.
+    """
+    totals: dict[str, int] = {}
     parts: list[str] = []
     for number, section in enumerate(sections, 1):
         size = sum(section.characters.values())
+        for sid, count in section.characters.items():
+            totals[sid] = totals.get(sid, 0) + count
         shares = "、".join(
             f"{speakers.root[sid].name} {round(100 * count / size) if size else 0}%"
             for sid, count in section.characters.items()
         )
-        label = f"{number}. {section.title}（{shares}）"
         segments = "".join(
             f'<span class="map-seg map-seg--{sid}" style="flex-grow:{count}"></span>'
             for sid, count in section.characters.items()
         )
         parts.append(
-            f'<a class="map-section" href="#{section.anchor}" style="flex-grow:{size}" '
-            f'title="{html.escape(label)}" aria-label="{html.escape(label)}">'
-            f'<span class="map-number" aria-hidden="true">{number}</span>{segments}</a>'
+            f'<span class="map-section" style="flex-grow:{size}" '
+            f'title="{html.escape(f"{number}. {section.title}（{shares}）")}">{segments}</span>'
         )
+    whole = sum(totals.values()) or 1
+    legend = "".join(
+        f'<span class="map-key"><span class="map-swatch map-seg--{sid}" aria-hidden="true"></span>'
+        f"{html.escape(speakers.root[sid].name)} {round(100 * totals[sid] / whole)}%</span>"
+        for sid in speakers.root
+        if sid in totals
+    )
+    summary = "、".join(f"{speakers.root[sid].name} {round(100 * totals[sid] / whole)}%" for sid in totals)
     return (
-        '<nav class="conversation-map" aria-label="对话地图：各节依次排列，每节按说话人分段">'
-        f'<div class="map-bar">{"".join(parts)}</div></nav>'
+        '<figure class="conversation-map">'
+        f'<div class="map-bar" role="img" aria-label="对话地图：{len(sections)} 节，{html.escape(summary)}">'
+        f"{''.join(parts)}</div>"
+        f'<figcaption class="map-legend">{legend}<span class="map-key map-key--note">每节宽度按字数</span>'
+        "</figcaption></figure>"
+    )
+
+
+def reading_toggles() -> str:
+    """The 逐字稿 and 识别原文 switches: a bar that stays under the header all down the page."""
+    return (
+        '<div class="reading-toggles" markdown="0">'
+        '<label title="显示口头语、重复和笑声"><input type="checkbox" id="toggle-verbatim" class="toggle-verbatim"> '
+        "逐字稿</label>"
+        '<label title="显示语音识别原文"><input type="checkbox" id="toggle-asr" class="toggle-asr"> 识别原文</label>'
+        "</div>"
     )
 
 
 def page_head(sections: list[Section], speakers: Speakers, characters: int, paragraphs: int) -> str:
-    """Speakers, reading time and the conversation map, as one HTML block."""
+    """Speakers, reading time and the conversation map, as one HTML block; then the toggles."""
     return (
         '<div class="reading-head" markdown="0">'
         f"{speaker_list(speakers)}"
         f'<p class="reading-facts">约 {characters:,} 字 · {paragraphs} 段 · {len(sections)} 节 · '
         f"阅读约 {reading_minutes(characters)} 分钟</p>"
         f"{conversation_map(sections, speakers)}"
-        '<div class="reading-toggles">'
-        '<label><input type="checkbox" id="toggle-verbatim" class="toggle-verbatim"> '
-        "逐字稿（显示口头语、重复和笑声）</label>"
-        '<label><input type="checkbox" id="toggle-asr" class="toggle-asr"> 显示语音识别原文</label>'
-        "</div></div>"
+        f"</div>\n\n{reading_toggles()}"
     )

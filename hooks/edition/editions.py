@@ -27,6 +27,9 @@ from urllib.parse import urlparse
 
 from edition.convert import EDITIONS, Converter, Edition, Override
 from edition.html_text import Element, cut
+from edition.search_script import index_words, reverse_table, script_table
+
+SCRIPT_TABLE = "search/script.json"
 
 # Attributes whose values a reader sees or hears.
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "data-tip")
@@ -223,12 +226,24 @@ def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dic
     index = site / "search/search_index.json"
     if index.exists():  # Material writes \uXXXX escapes: UTF-8 is half the size for every reader to parse
         index.write_text(convert_search_index(index.read_text(encoding="utf-8"), str), encoding="utf-8")
+        _write_script_tables(site, index.read_text(encoding="utf-8"), overrides)
     for source in _edition_files(site):
         if source.suffix == ".html":
             source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
         _write_sitemap(sitemap, sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), site_url, simplified))
+
+
+def _write_script_tables(site: Path, index_json: str, overrides: list[Override]) -> None:
+    """Each edition's table for searching in either script (``edition.search_script``)."""
+    words = index_words(index_json)
+    tables = {}
+    for edition in EDITIONS:
+        if edition.prefix:
+            tables[edition.key] = script_table(words, Converter(edition, overrides))
+            _write(site / edition.prefix / SCRIPT_TABLE, json.dumps(tables[edition.key], ensure_ascii=False))
+    _write(site / SCRIPT_TABLE, json.dumps(reverse_table(tables.values()), ensure_ascii=False))
 
 
 def _write(target: Path, text: str) -> None:

@@ -12,6 +12,7 @@ Material's footnote tooltips show them on hover and tap.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -216,6 +217,19 @@ def add_notes(
     return result
 
 
+_ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9]{2,6}$")
+
+
+def expansion(term: Term) -> str:
+    """What an abbreviation stands for, for the start of its footnote: （Agentic Commerce Protocol，
+    智能体商务协议）. Empty for a term that is not an abbreviation or has no full name."""
+    if term.full_name is None or not _ABBREVIATION.match(term.headword):
+        return ""
+    english = re.sub(rf"\s*\({re.escape(term.headword)}\)$", "", term.full_name.en or "")
+    names = [name for name in (english, term.full_name.zh or "") if name and name != term.headword]
+    return f"（{html.escape('，'.join(names))}）" if names else ""
+
+
 def _notes_section(terms: list[Term], annotations: list[Annotation], glossary_href: str) -> str:
     if not terms and not annotations:
         return ""
@@ -234,7 +248,7 @@ def _notes_section(terms: list[Term], annotations: list[Annotation], glossary_hr
         out.append('<p class="notes-heading">术语</p><ol class="glossary-notes">')
         for term in terms:
             out.append(
-                f'<li id="gloss-{term.id}"><p><strong>{html.escape(term.headword)}</strong>：'
+                f'<li id="gloss-{term.id}"><p><strong>{html.escape(term.headword)}</strong>{expansion(term)}：'
                 f"{inline_note_html(term.definition)} "
                 f'<a class="glossary-link" href="{glossary_href}#{term.id}">术语表</a>'
                 f'&nbsp;<a class="footnote-backref" href="#gloss-ref-{term.id}" title="回到正文">↩</a></p></li>'

@@ -3,8 +3,9 @@
 Material's search plugin indexes a page's HTML as built, hidden parts included. In the podcast that
 put the recognizer's originals next to the editor's readings (上冒犯Sam Altman), fillers that
 the clean verbatim hides (呃, 嗯), paragraph numbers and speaker marks (42■主持) and footnote
-numbers into every search result. The index is given the page without them; the page itself
-keeps everything, and the toggles still show it.
+numbers into every search result. The index is given the page without them, and with a colon
+after each speaker's name (闲哥：首先…, not 闲哥首先…); the page itself keeps everything, and the
+toggles still show it.
 """
 
 from __future__ import annotations
@@ -31,5 +32,8 @@ def indexed_html(html: str) -> str:
         opens = len(following) > len(piece.stack) and following[: len(piece.stack)] == piece.stack
         if not piece.is_text and opens and _left_out(following[len(piece.stack)]):
             continue  # the start tag of a left-out element
+        if piece.is_text and piece.stack and "speaker" in piece.stack[-1].classes:
+            kept.append(piece.raw.rstrip() + "：")  # the page shows the colon by CSS; the index needs it
+            continue
         kept.append(piece.raw)
     return "".join(kept)
