@@ -3,12 +3,13 @@
 #   make site    build everything into site/ (the previous site/ survives a failed build)
 #   make test    lint, type check, data checks and all tests (what CI runs)
 #   make e2e     browser tests (Playwright, system Chromium) and Lighthouse on the served site
+#   make browser the browser tests alone (what a pull request runs)
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 BIN := .venv/bin
 READY := .venv/.ready
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e bench
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -44,8 +45,10 @@ $(E2E_READY): $(READY) scripts/apt/e2e.txt tests/lighthouse/package-lock.json
 	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error
 	touch $@
 
-e2e: $(E2E_READY)
+browser: $(E2E_READY)
 	$(BIN)/pytest -q -m e2e tests/e2e
+
+e2e: browser
 	SITE_URL=http://127.0.0.1:$(E2E_PORT)/ $(BIN)/python scripts/build_site.py --no-pdf --site-dir $(E2E_SITE)
 	$(BIN)/python scripts/lighthouse.py $(E2E_SITE) --port $(E2E_PORT)
 

@@ -92,10 +92,15 @@ document.addEventListener("click", (event) => {
     const word = trigger.getBoundingClientRect();
     pop.style.maxWidth = `${Math.min(352, width - 2 * margin)}px`;
     document.body.append(pop);
-    const { offsetWidth: w, offsetHeight: h } = pop;
-    const left = Math.max(margin, Math.min(word.left + word.width / 2 - w / 2, width - w - margin));
-    let top = word.bottom + 6;
-    if (top + h > window.innerHeight - margin && word.top - 6 - h >= margin) top = word.top - 6 - h;
+    const left = Math.max(margin, Math.min(word.left + word.width / 2 - pop.offsetWidth / 2, width - pop.offsetWidth - margin));
+    // Under the word if it fits, else above it; if neither, on the roomier side, scrolling inside.
+    const below = window.innerHeight - margin - (word.bottom + 6);
+    const above = word.top - 6 - margin;
+    const upward = pop.offsetHeight > below && (pop.offsetHeight <= above || above > below);
+    if (pop.offsetHeight > Math.max(below, above) || (!upward && pop.offsetHeight > below)) {
+      pop.style.maxHeight = `${Math.max(upward ? above : below, 80)}px`;
+    }
+    const top = upward ? word.top - 6 - pop.offsetHeight : word.bottom + 6;
     pop.style.left = `${left + window.scrollX}px`;
     pop.style.top = `${top + window.scrollY}px`;
   };
