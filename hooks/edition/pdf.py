@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.convert import Edition
+from edition.headings import words
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 PARTS = (("podcast", "podcast/index.html"), ("article", "article/index.html"), ("glossary", "glossary/index.html"))
@@ -31,6 +32,8 @@ _BACKREF = re.compile(
     r'|<span class="note-sources">.*?</span>(?=<span class="note-author">|$)',
     re.S,
 )
+# An annotation's own label (注3): at the foot of a page the footnote's number stands for it.
+_NOTE_LABEL = re.compile(r"^<strong>[注註]\d+</strong>\u3000")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -55,7 +58,10 @@ def _footnotes(part: str) -> str:
     notes_block = _NOTES.search(part)
     if not notes_block:
         return part
-    notes = {match.group(1): _BACKREF.sub("", match.group(2)) for match in _NOTE_ITEM.finditer(notes_block.group())}
+    notes = {
+        match.group(1): _NOTE_LABEL.sub("", _BACKREF.sub("", match.group(2)))
+        for match in _NOTE_ITEM.finditer(notes_block.group())
+    }
     body = part[: notes_block.start()]
     return _NOTE_REF.sub(lambda m: f'<span class="pdf-footnote">{notes.get(m.group(1), "")}</span>', body)
 
@@ -68,6 +74,21 @@ def _scoped(part: str, name: str) -> str:
         part = re.sub(rf'href="(?:\.\./)+{other}/#([^"]+)"', rf'href="#{other}-\1"', part)
         part = re.sub(rf'href="(?:\.\./)+{other}/"', f'href="#{other}"', part)
     return part
+
+
+def unbroken_words(text: str) -> str:
+    """``text`` as HTML with each title in 《》 and each word of two characters or more kept on one
+    line (``.unit``): a title page broke the author's name 孟永辉 across two lines."""
+    out: list[str] = []
+    for piece in re.split(r"(《[^》]*》)", text):
+        if piece.startswith("《"):
+            out.append(f'<span class="unit">{html.escape(piece)}</span>')
+            continue
+        out += [
+            f'<span class="unit">{html.escape(word)}</span>' if len(word.strip()) > 1 else html.escape(word)
+            for word in words(piece)
+        ]
+    return "".join(out)
 
 
 def compose(edition_root: Path, edition: Edition, labels: Labels) -> str:
@@ -102,7 +123,7 @@ def compose(edition_root: Path, edition: Edition, labels: Labels) -> str:
 <body>
 <section class="title-page">
 <p class="title">{title}</p>
-<p class="subtitle">{html.escape(labels.subtitle)}</p>
+<p class="subtitle">{unbroken_words(labels.subtitle)}</p>
 <p class="edition">{html.escape(labels.edition)}</p>
 <p class="licence">{html.escape(labels.licence)}</p>
 </section>

@@ -100,7 +100,7 @@ def render_reading(
             if block.start:
                 out += [
                     '<details class="sponsor" markdown="1">',
-                    "<summary>节目广告（会员与早晚报）：点击展开</summary>",
+                    '<summary>节目广告（会员与早晚报）<span class="screen-only">：点击展开</span></summary>',
                     "",
                 ]
             else:

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, ViewportSize, expect
 
 pytestmark = pytest.mark.e2e
 
 EDITIONS = ("", "tw/", "hk/")
-PHONE = {"width": 412, "height": 915}
+PHONE: ViewportSize = {"width": 412, "height": 915}
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def _in_screen(page: Page, selector: str) -> dict[str, float]:
+def _in_screen(page: Page, selector: str) -> FloatRect:
     box = page.locator(selector).bounding_box()
     assert box is not None
     width = page.evaluate("document.documentElement.clientWidth")
