@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +106,41 @@ def test_metadata_language_outline_and_internal_links(pdfs: dict[str, Path]) -> 
         links = [annotation for annotation in annotations if annotation.get("/Subtype") == "/Link"]
         assert len(links) > 10  # the contents page links to every section
         assert all("/Dest" in link or link.get("/A", {}).get("/S") == "/GoTo" for link in links)
+
+
+def test_on_paper_no_interactive_label_and_one_number_per_note(pdfs: dict[str, Path]) -> None:
+    for key, pdf in pdfs.items():
+        text = text_of(pdf)
+        assert "点击展开" not in text and "點擊展開" not in text, key
+        assert "查看注释全文" not in text, key
+        # A footnote's number stands for the annotation's own label: never "5. 注1".
+        assert not re.search(r"^\d+\. ?[注註]\d+", text, re.M), key
+
+
+def test_the_title_page_keeps_names_and_titles_whole() -> None:
+    from edition.pdf import unbroken_words
+
+    subtitle = unbroken_words("《人民公园说AI》播客文字版与孟永辉的评论文章")
+    assert '<span class="unit">《人民公园说AI》</span>' in subtitle
+    assert '<span class="unit">孟永辉</span>' in subtitle
+
+
+def test_the_pdf_does_not_stretch_the_spaces_around_latin_words(pdfs: dict[str, Path]) -> None:
+    # WeasyPrint justifies only at spaces; in Chinese text those are the ones around Latin words,
+    # which a justified page stretched to several em ("這個是　AI　生成的").
+    layout = subprocess.run(
+        ["pdftotext", "-f", "4", "-l", "12", "-bbox", str(pdfs["tw"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = [
+        (float(x0), float(y0), float(x1), float(y1), text)
+        for x0, y0, x1, y1, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', layout
+        )
+    ]
+    gaps = [
+        word[0] - previous[2]
+        for previous, word in itertools.pairwise(words)
+        if abs(word[1] - previous[1]) < 0.5 and re.match(r"[A-Za-z]", word[4] + previous[4])
+    ]
+    assert len(gaps) > 20
+    assert max(gaps) < 0.5 * (words[0][3] - words[0][1])  # under half an em: a space, not a gap
