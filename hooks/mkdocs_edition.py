@@ -14,14 +14,15 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from edition.convert import check_overrides
-from edition.editions import build_editions, material_ui_strings
+from edition.convert import check_overrides, override_corpus
+from edition.editions import EditionsInput, build_editions, material_ui_strings
 from edition.errors import EditionError
 from edition.glossary import glossary_markdown
 from edition.headings import keep_words_whole
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.podcast_page import split_front_matter
+from edition.regional import load_regional
 from edition.search_text import indexed_html
 from edition.texts import Registry, load_registry, read_raw
 
@@ -128,7 +129,11 @@ def on_post_build(config: Any) -> None:
     )
     try:
         assert _notes is not None
-        overrides = check_overrides(_ROOT, "\n".join(_notes.texts))
+        corpus = override_corpus(_ROOT, _notes.texts)
+        overrides = check_overrides(_ROOT, corpus)
+        regional = load_regional(_ROOT, _notes.glossary.root, corpus)
     except EditionError as error:
         raise _stop(error) from error
-    build_editions(Path(config.site_dir), config.site_url or "", overrides.root, material_ui_strings(languages))
+    text_pages = tuple(entry.page.removesuffix(".md") + "/" for entry in _registry.texts.values())
+    given = EditionsInput(overrides.root, material_ui_strings(languages), regional, text_pages)
+    build_editions(Path(config.site_dir), config.site_url or "", given)

@@ -19,7 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.convert import EDITIONS, Converter, Edition
+from edition.glossary import load_glossary
 from edition.pdf import STYLESHEET, Labels, compose
+from edition.regional import load_regional
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "sora-reader.pdf"
@@ -40,7 +42,7 @@ def render_pdf(site: Path, edition: Edition) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    convert = Converter(edition, [])
+    convert = Converter(edition, [], load_regional(ROOT, load_glossary(ROOT)[0].root)).prose
     labels = Labels(
         site=convert(LABELS.site),
         subtitle=convert(LABELS.subtitle),

@@ -73,7 +73,9 @@ def test_a_missing_file_is_file001(tmp_path: Path) -> None:
 
 
 def test_a_text_page_needs_its_marker_once() -> None:
-    assert insert_text(f"# T\n\n{MARKER}\n\nend\n", "TEXT", "docs/p.md") == "# T\n\nTEXT\n\nend\n"
+    assert insert_text(f"# T\n\n{MARKER}\n\nend\n", "TEXT", "docs/p.md") == (
+        '# T\n\n<div class="source-text" markdown="1">\n\nTEXT\n\n</div>\n\nend\n'
+    )
     with pytest.raises(EditionError, match=r"^docs/p\.md:1: PAGE001 "):
         insert_text("# T\n", "TEXT", "docs/p.md")
     with pytest.raises(EditionError, match=r"^docs/p\.md:3: PAGE001 "):

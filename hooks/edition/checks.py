@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.convert import check_overrides
+from edition.convert import check_overrides, override_corpus
 from edition.errors import EditionError, Problem
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.podcast_page import split_front_matter
+from edition.regional import load_regional
 from edition.render import render_markdown
 from edition.textfile import read_text
 from edition.texts import load_registry, read_raw
@@ -41,8 +42,10 @@ def check_all(root: Path) -> list[Problem]:
             problems += error.problems
     if len(pages) == len(registry.texts):
         problems += notes.final_problems()
-        try:
-            check_overrides(root, "\n".join(notes.texts))
-        except EditionError as error:
-            problems += error.problems
+        corpus = override_corpus(root, notes.texts)
+        for check in (check_overrides, lambda root, corpus: load_regional(root, notes.glossary.root, corpus)):
+            try:
+                check(root, corpus)
+            except EditionError as error:
+                problems += error.problems
     return problems

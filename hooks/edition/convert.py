@@ -20,10 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
+from edition.regional import Regional, name_character_spans, regional_quotes
 
 OVERRIDES = "data/conversion-overrides.yml"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the texts, kept by OpenCC
+# A quotation in the edition's prose: the texts' words, never regionalised.
+_QUOTATION = re.compile(r"(“[^”]*”|「[^」]*」)")
 
 
 @dataclass(frozen=True)
@@ -65,34 +68,78 @@ def _opencc(config: str) -> opencc.OpenCC:
 
 
 class Converter:
-    """Convert text for one edition; identity for the Simplified edition."""
+    """Convert text for one edition; identity for the Simplified edition.
 
-    def __init__(self, edition: Edition, overrides: list[Override]) -> None:
+    Calling it converts the speakers' and the author's words: characters only (OpenCC, the reviewed
+    overrides, the region's standard forms, transliterated names kept, 「」 quotation marks).
+    :meth:`prose` converts the edition's own prose: the same, and the region's own words
+    (``edition.regional``), outside quotations and the texts' own words.
+    """
+
+    def __init__(self, edition: Edition, overrides: list[Override], regional: Regional | None = None) -> None:
         self.edition = edition
+        self.regional = regional or Regional()
         self._engine = _opencc(edition.opencc_config) if edition.opencc_config else None
-        # Longest phrase first, so a longer override wins over one inside it.
-        self._overrides = sorted(
-            ((o.simplified, getattr(o, edition.key)) for o in overrides if getattr(o, edition.key, None)),
-            key=lambda pair: -len(pair[0]),
-        )
+        self._overrides = [(o.simplified, getattr(o, edition.key)) for o in overrides if getattr(o, edition.key, None)]
+        self._forms = self.regional.forms_for(edition.key)
+        # Names keep their name characters: each is converted once, those characters put back.
+        self._names = [(name, self._keep_name_characters(name)) for name in self.regional.names]
+        self._source = self._by_length(self._overrides + self._names)
+        if self._engine is not None:
+            kept = [(word, self(word)) for word in self.regional.protected_words]
+            words = self.regional.words_for(edition.key)
+            self._prose = self._by_length(self._overrides + self._names + kept + words)
+
+    @staticmethod
+    def _by_length(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Longest phrase first, so a longer entry wins over one inside it."""
+        return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+    def _keep_name_characters(self, name: str) -> str:
+        converted = self.plain(name)
+        keep = set(self.regional.forms.name_characters)
+        if len(converted) != len(name):
+            return converted
+        return "".join(s if s in keep else t for s, t in zip(name, converted, strict=True))
 
     def plain(self, text: str) -> str:
         """OpenCC alone, without overrides."""
         return str(self._engine.convert(text)) if self._engine else text
 
-    def __call__(self, text: str) -> str:
-        if self._engine is None or not _HAN.search(text):
-            return text  # nothing OpenCC would change
+    def _convert(self, text: str, phrases: list[tuple[str, str]]) -> str:
+        if self._engine is None:
+            return text
+        if not _HAN.search(text):
+            return regional_quotes(text)
         protected: list[str] = []
-        for simplified, traditional in self._overrides:
+
+        def hold(traditional: str) -> str:
+            protected.append(traditional)
+            return chr(_PLACEHOLDER_BASE + len(protected) - 1)
+
+        for simplified, traditional in phrases:
             if simplified in text:
-                marker = chr(_PLACEHOLDER_BASE + len(protected))
-                protected.append(traditional)
-                text = text.replace(simplified, marker)
+                text = text.replace(simplified, hold(traditional))
+        for at in reversed(name_character_spans(text, self.regional.forms)):
+            text = text[:at] + hold(text[at]) + text[at + 1 :]
         converted = str(self._engine.convert(text))
+        for original, regional in self._forms:
+            converted = converted.replace(original, regional)
         for index, traditional in enumerate(protected):
             converted = converted.replace(chr(_PLACEHOLDER_BASE + index), traditional)
-        return converted
+        return regional_quotes(converted)
+
+    def __call__(self, text: str) -> str:
+        return self._convert(text, self._source)
+
+    def prose(self, text: str) -> str:
+        """The edition's own prose: the region's words too, but not inside a quotation."""
+        if self._engine is None:
+            return text
+        parts = _QUOTATION.split(text)
+        return "".join(
+            self(part) if index % 2 else self._convert(part, self._prose) for index, part in enumerate(parts)
+        )
 
 
 def load_overrides(root: Path) -> tuple[Overrides, object]:
@@ -111,7 +158,7 @@ def override_problems(overrides: Overrides, data: object, corpus: str) -> list[P
                     OVERRIDES,
                     line_for(data, (index, "simplified")),
                     "OVR002",
-                    f"{override.simplified!r} occurs in no text: remove the override",
+                    f"{override.simplified!r} occurs in no text or note: remove the override",
                 )
             )
         for key, converter in converters.items():
@@ -128,6 +175,16 @@ def override_problems(overrides: Overrides, data: object, corpus: str) -> list[P
     if not any(o.tw or o.hk for o in overrides.root[:0]):
         pass
     return problems
+
+
+# Where the edition writes its own prose, besides the texts: an override may fix a phrase there too.
+PROSE_SOURCES = ("data/glossary.yml", "data/annotations/*.yml", "docs/*.md")
+
+
+def override_corpus(root: Path, texts: list[str]) -> str:
+    """The texts and the edition's own prose, as one string to look phrases up in."""
+    prose = [path.read_text(encoding="utf-8") for pattern in PROSE_SOURCES for path in sorted(root.glob(pattern))]
+    return "\n".join([*texts, *prose])
 
 
 def check_overrides(root: Path, corpus: str) -> Overrides:

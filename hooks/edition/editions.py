@@ -22,11 +22,13 @@ import re
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 from edition.convert import EDITIONS, Converter, Edition, Override
 from edition.html_text import Element, cut
+from edition.regional import Regional
 from edition.search_script import index_words, reverse_table, script_table
 
 SCRIPT_TABLE = "search/script.json"
@@ -35,6 +37,11 @@ SCRIPT_TABLE = "search/script.json"
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "data-tip")
 # Text inside these elements is code or machinery, never converted.
 UNTOUCHED = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
+# The speakers' and the author's words, and what quotes them: a podcast turn, the article's text,
+# the apparatus (recognizer's and editor's readings), a glossary term's forms, the titles of sources.
+SOURCE_CLASSES = frozenset({"turn", "source-text", "apparatus", "term-forms", "note-sources", "term-sources"})
+# Links name sources, pages and paragraphs; headings of the glossary are the terms themselves.
+VERBATIM_TAGS = frozenset({"a", "cite"})
 _ATTRIBUTE = re.compile(r"(\s(?:" + "|".join(READABLE_ATTRIBUTES) + r')=")([^"]*)(")')
 _DESCRIPTION = re.compile(r'(<meta\s+name="description"\s+content=")([^"]*)(")')
 _TOGGLE = re.compile(r"<!-- edition-toggle:([^ ]*) -->")
@@ -118,9 +125,9 @@ def _ui_then_text(ui: dict[str, str], convert: TextChange) -> TextChange:
     return change
 
 
-def _convert_tag(raw: str, change: TextChange) -> str:
+def _convert_tag(raw: str, change: TextChange, prose: TextChange) -> str:
     raw = _ATTRIBUTE.sub(lambda m: m.group(1) + change(m.group(2)) + m.group(3), raw)
-    return _DESCRIPTION.sub(lambda m: m.group(1) + change(m.group(2)) + m.group(3), raw)
+    return _DESCRIPTION.sub(lambda m: m.group(1) + prose(m.group(2)) + m.group(3), raw)
 
 
 def _convert_config(match: re.Match[str], ui: dict[str, str], convert: TextChange) -> str:
@@ -131,29 +138,42 @@ def _convert_config(match: re.Match[str], ui: dict[str, str], convert: TextChang
     return match.group(1) + json.dumps(config) + match.group(3)
 
 
-def convert_html(page: str, convert: TextChange, ui: dict[str, str]) -> str:
-    """Text nodes and readable attributes converted; UI strings outside the article use Material's own."""
-    outside_article = _ui_then_text(ui, convert)
+def is_source_text(stack: tuple[Element, ...]) -> bool:
+    """Whether text under this stack is the speakers' or the author's own words (or a title, a name
+    of a source, a term's forms): converted in characters only, never in vocabulary."""
+    return any(element.tag in VERBATIM_TAGS or not SOURCE_CLASSES.isdisjoint(element.classes) for element in stack)
+
+
+def convert_html(page: str, convert: Converter, ui: dict[str, str]) -> str:
+    """Text nodes and readable attributes converted; UI strings outside the article use Material's own.
+
+    The speakers' and the author's words (``is_source_text``) are converted in characters only;
+    the edition's own prose also in the region's words (``Converter.prose``).
+    """
+    outside_article = _ui_then_text(ui, convert.prose)
     out: list[str] = []
     # Pieces under one unchanged stack share the tuple, so each stack is inspected once.
-    seen: dict[int, tuple[bool, bool]] = {}
+    seen: dict[int, tuple[bool, bool, bool]] = {}
     for piece in cut(page):
         stack: tuple[Element, ...] = piece.stack
         if id(stack) not in seen:
             seen[id(stack)] = (
                 any(element.tag == "article" for element in stack),
                 any(element.tag in UNTOUCHED for element in stack),
+                is_source_text(stack),
             )
-        in_article, untouched = seen[id(stack)]
-        change = convert if in_article else outside_article
+        in_article, untouched, source = seen[id(stack)]
+        change: TextChange = convert if source else convert.prose if in_article else outside_article
         if piece.is_text:
             out.append(piece.raw if untouched else change(piece.raw))
         elif piece.raw.startswith("<") and not piece.raw.startswith(("</", "<!")):
-            out.append(_convert_tag(piece.raw, change))
+            # Attributes (titles, tooltips) quote the texts as often as not: characters only; the
+            # page's description is the edition's prose.
+            out.append(_convert_tag(piece.raw, convert if in_article else outside_article, convert.prose))
         else:
             out.append(piece.raw)
     html = "".join(out)
-    return _CONFIG.sub(lambda m: _convert_config(m, ui, convert), html, count=1)
+    return _CONFIG.sub(lambda m: _convert_config(m, ui, convert.prose), html, count=1)
 
 
 def finish_page(page: str, edition: Edition, site_url: str) -> str:
@@ -178,11 +198,17 @@ def _write_sitemap(target: Path, xml: str) -> None:
     (target.parent / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
-def convert_search_index(index_json: str, convert: TextChange) -> str:
+def convert_search_index(
+    index_json: str, convert: TextChange, prose: TextChange | None = None, text_pages: tuple[str, ...] = ()
+) -> str:
+    """Every entry's title and text converted: a text page's (``text_pages``, their URLs) in characters
+    only, the rest as the edition's prose (the index keeps no markup to tell them apart in a page)."""
     index = json.loads(index_json)
     for doc in index["docs"]:
-        doc["title"] = convert(doc["title"])
-        doc["text"] = convert(doc["text"])
+        in_text = not text_pages or doc["location"].startswith(text_pages)
+        change = convert if prose is None or in_text else prose
+        doc["title"] = change(doc["title"])
+        doc["text"] = change(doc["text"])
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -191,10 +217,21 @@ def _edition_files(site: Path) -> list[Path]:
     return [path for path in site.rglob("*") if path.is_file() and not any(o in path.parents for o in others)]
 
 
-def build_edition(site: Path, site_url: str, overrides: list[Override], ui: dict[str, str], key: str) -> None:
+@dataclass(frozen=True)
+class EditionsInput:
+    """What every edition is converted with."""
+
+    overrides: list[Override]
+    ui: dict[str, str]
+    regional: Regional
+    text_pages: tuple[str, ...]  # the URLs of the texts' pages: the speakers' and authors' words
+
+
+def build_edition(site: Path, site_url: str, given: EditionsInput, key: str) -> None:
     """Write one Traditional edition beside the Simplified one, from the Simplified files."""
     edition = next(edition for edition in EDITIONS if edition.key == key)
-    convert = Converter(edition, overrides)
+    convert = Converter(edition, given.overrides, given.regional)
+    ui = given.ui
     for source in _edition_files(site):
         relative = source.relative_to(site)
         name = relative.as_posix()
@@ -203,30 +240,31 @@ def build_edition(site: Path, site_url: str, overrides: list[Override], ui: dict
             page = convert_html(source.read_text(encoding="utf-8"), convert, ui)
             _write(target, finish_page(page, edition, site_url))
         elif name == "search/search_index.json":
-            _write(target, convert_search_index(source.read_text(encoding="utf-8"), convert))
+            index = source.read_text(encoding="utf-8")
+            _write(target, convert_search_index(index, convert, convert.prose, given.text_pages))
         elif name == "sitemap.xml":
             _write_sitemap(target, sitemap_with_alternates(source.read_text(encoding="utf-8"), site_url, edition))
         elif name != "sitemap.xml.gz":
             _share(source, target)
 
 
-def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dict[str, str]) -> None:
+def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
     """Write every Traditional edition (one process each: the machine's cores work side by side),
     then finish the Simplified edition in place (its pages are the others' source, so it is last)."""
     others = [edition.key for edition in EDITIONS if edition.prefix]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     if context is None or len(others) < 2:
         for key in others:
-            build_edition(site, site_url, overrides, ui, key)
+            build_edition(site, site_url, given, key)
     else:
         with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
-            for done in [pool.submit(build_edition, site, site_url, overrides, ui, key) for key in others]:
+            for done in [pool.submit(build_edition, site, site_url, given, key) for key in others]:
                 done.result()
     simplified = next(edition for edition in EDITIONS if not edition.prefix)
     index = site / "search/search_index.json"
     if index.exists():  # Material writes \uXXXX escapes: UTF-8 is half the size for every reader to parse
         index.write_text(convert_search_index(index.read_text(encoding="utf-8"), str), encoding="utf-8")
-        _write_script_tables(site, index.read_text(encoding="utf-8"), overrides)
+        _write_script_tables(site, index.read_text(encoding="utf-8"), given)
     for source in _edition_files(site):
         if source.suffix == ".html":
             source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
@@ -235,13 +273,13 @@ def build_editions(site: Path, site_url: str, overrides: list[Override], ui: dic
         _write_sitemap(sitemap, sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), site_url, simplified))
 
 
-def _write_script_tables(site: Path, index_json: str, overrides: list[Override]) -> None:
+def _write_script_tables(site: Path, index_json: str, given: EditionsInput) -> None:
     """Each edition's table for searching in either script (``edition.search_script``)."""
     words = index_words(index_json)
     tables = {}
     for edition in EDITIONS:
         if edition.prefix:
-            tables[edition.key] = script_table(words, Converter(edition, overrides))
+            tables[edition.key] = script_table(words, Converter(edition, given.overrides, given.regional))
             _write(site / edition.prefix / SCRIPT_TABLE, json.dumps(tables[edition.key], ensure_ascii=False))
     _write(site / SCRIPT_TABLE, json.dumps(reverse_table(tables.values()), ensure_ascii=False))
 

@@ -42,7 +42,9 @@ def insert_text(page_markdown: str, text_markdown: str, page_path: str) -> str:
             "PAGE001",
             f"a text's page needs the marker line {MARKER} exactly once (found {len(hits)})",
         )
-    lines[hits[0]] = text_markdown.rstrip("\n")
+    # The author's or speakers' own words, set apart for the editions: their vocabulary is never
+    # regionalised (edition.editions), only their characters converted.
+    lines[hits[0]] = f'<div class="source-text" markdown="1">\n\n{text_markdown.rstrip()}\n\n</div>'
     return "\n".join(lines)
 
 

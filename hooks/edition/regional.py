@@ -1,0 +1,146 @@
+"""What makes a Traditional edition read as written in Taiwan or in Hong Kong, beyond characters.
+
+Three kinds of data, each reviewed entry with its reason:
+
+- ``data/regional-forms.yml`` — each region's standard forms (Taiwan: 發布, 帳, 控制臺), applied
+  after OpenCC to every text of that edition: a character standard, not a choice of words;
+  and the characters a transliterated name keeps (科里森, never 科裡森).
+- ``data/regional-vocabulary.yml`` — the region's own words (視頻 → 影片, 用戶 → 使用者 in
+  Taiwan), applied only to the edition's own prose: never to the speakers' or the author's words,
+  to a quotation of them, to a glossary term's forms (the texts' own words), to names or to the
+  titles of cited sources.
+- Quotation marks: “” and ‘’ become 「」 and 『』 in both Traditional editions (Taiwan's Ministry of
+  Education punctuation handbook; Hong Kong the same).
+
+The Simplified source stays the one a contributor writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from edition.datafile import line_for, load_yaml, validate
+from edition.errors import EditionError, Problem
+from edition.notes_model import Term
+
+FORMS = "data/regional-forms.yml"
+VOCABULARY = "data/regional-vocabulary.yml"
+# An apostrophe between Latin letters (OpenAI’s) is not a quotation mark.
+_QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
+_APOSTROPHE_MARK = "\U000f8000"  # private use: kept aside while quotation marks are converted
+
+
+class Form(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    to_replace: str = Field(alias="from", min_length=1)
+    to: str = Field(min_length=1)
+    reason: str = Field(min_length=4)
+
+
+class RegionalForms(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tw: list[Form] = []
+    hk: list[Form] = []
+    # Characters a transliterated name keeps as written (科里森): OpenCC reads 里 as 裡/裏.
+    name_characters: list[str] = []
+    # Characters that spell foreign names: a name character between two of them is in a name.
+    name_neighbours: str = ""
+
+
+class Word(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    simplified: str = Field(min_length=2)
+    tw: str | None = None
+    hk: str | None = None
+    reason: str = Field(min_length=4)
+
+
+class Vocabulary(RootModel[list[Word]]):
+    """The region's own words for the edition's prose."""
+
+
+@dataclass(frozen=True)
+class Regional:
+    """Everything regional a converter needs, for every edition."""
+
+    forms: RegionalForms = field(default_factory=RegionalForms)
+    vocabulary: list[Word] = field(default_factory=list)
+    # The texts' own words, never regionalised in the prose that cites them (glossary forms).
+    protected_words: tuple[str, ...] = ()
+    # Transliterated names (from the glossary's full names): their name characters stay.
+    names: tuple[str, ...] = ()
+
+    def forms_for(self, key: str) -> list[tuple[str, str]]:
+        forms: list[Form] = getattr(self.forms, key, [])
+        return [(form.to_replace, form.to) for form in forms]
+
+    def words_for(self, key: str) -> list[tuple[str, str]]:
+        return [(word.simplified, target) for word in self.vocabulary if (target := getattr(word, key))]
+
+
+def load_regional(root: Path, terms: list[Term], corpus: str | None = None) -> Regional:
+    """The regional data; with ``corpus`` (the texts and the edition's prose), also checked:
+    ``REG001`` a word that occurs nowhere, ``REG002`` a form that changes nothing anywhere."""
+    forms = validate(RegionalForms, load_yaml(root / FORMS, FORMS), FORMS)
+    vocabulary_data = load_yaml(root / VOCABULARY, VOCABULARY)
+    vocabulary = validate(Vocabulary, vocabulary_data, VOCABULARY)
+    if corpus is not None:
+        problems = [
+            Problem(
+                VOCABULARY,
+                line_for(vocabulary_data, (index, "simplified")),
+                "REG001",
+                f"{word.simplified!r} occurs in no text or note: remove the entry",
+            )
+            for index, word in enumerate(vocabulary.root)
+            if word.simplified not in corpus
+        ]
+        if problems:
+            raise EditionError(problems)
+    protected = sorted({form for term in terms for form in term.forms if len(form) > 1}, key=len, reverse=True)
+    return Regional(forms, vocabulary.root, tuple(protected), transliterated_names(terms))
+
+
+def transliterated_names(terms: list[Term]) -> tuple[str, ...]:
+    """Chinese renderings of foreign names in the glossary, whole and by part (帕特里克·科里森,
+    科里森): the texts and notes may use either."""
+    names: set[str] = set()
+    for term in terms:
+        candidates = [term.full_name.zh] if term.full_name and term.full_name.zh else []
+        candidates += [form for form in term.forms if "·" in form]
+        for name in candidates:
+            if "·" in name:
+                names.add(name)
+                names.update(part for part in name.split("·") if len(part) > 1)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def name_character_spans(text: str, forms: RegionalForms) -> list[int]:
+    """Offsets of name characters that stand inside a transliterated name (科里森): between two
+    name-spelling characters, or next to the name dot ·."""
+    if not forms.name_characters:
+        return []
+    spelling = set(forms.name_neighbours) | {"·"}
+    return [
+        at
+        for at, char in enumerate(text)
+        if char in forms.name_characters
+        and 0 < at < len(text) - 1
+        and ((text[at - 1] in spelling and text[at + 1] in spelling) or "·" in (text[at - 1], text[at + 1]))
+    ]
+
+
+def regional_quotes(text: str) -> str:
+    """“” ‘’ → 「」 『』 (an apostrophe inside a Latin word stays)."""
+    text = _APOSTROPHE.sub(_APOSTROPHE_MARK, text)
+    for mark, regional in _QUOTES.items():
+        text = text.replace(mark, regional)
+    return text.replace(_APOSTROPHE_MARK, "’")

@@ -1,0 +1,98 @@
+"""Traditional editions that read as native: regional words in the edition's prose only, regional
+forms and quotation marks everywhere, the speakers' and the author's words unchanged but for characters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from edition.convert import EDITIONS, Converter, load_overrides
+from edition.editions import UNTOUCHED, is_source_text
+from edition.glossary import load_glossary
+from edition.html_text import cut
+from edition.regional import load_regional, regional_quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+TERMS = load_glossary(ROOT)[0].root
+REGIONAL = load_regional(ROOT, TERMS)
+TW, HK = EDITIONS[1], EDITIONS[2]
+
+
+def converter(edition: object) -> Converter:
+    return Converter(edition, load_overrides(ROOT)[0].root, REGIONAL)  # type: ignore[arg-type]
+
+
+def test_the_editions_prose_takes_the_regions_words_the_speakers_keep_theirs() -> None:
+    tw, hk = converter(TW), converter(HK)
+    assert tw.prose("普通用户可以生成视频") == "普通使用者可以生成影片"
+    assert hk.prose("普通用户可以生成视频") == "普通用户可以生成影片"  # Hong Kong says 用户
+    assert tw("普通用户可以生成视频") == "普通用戶可以生成視頻"  # a speaker's words: characters only
+    assert hk.prose("OpenAI 首席执行官") == "OpenAI 行政總裁"
+
+
+def test_a_quotation_and_a_glossary_term_keep_the_texts_words() -> None:
+    tw = converter(TW)
+    assert tw.prose("节目里说“视频”，即视频") == "節目裡說「視頻」，即影片"
+    assert "用戶心智" in tw.prose("营销用语：用户心智")  # a glossary term's own form
+
+
+def test_quotation_marks_are_regional_but_an_apostrophe_stays() -> None:
+    assert regional_quotes("他说：“‘妙人’。”OpenAI’s") == "他说：「『妙人』。」OpenAI’s"
+
+
+def test_regional_standard_forms() -> None:
+    tw, hk = converter(TW), converter(HK)
+    assert tw("发布账号，宣布布局，控制台") == "發布帳號，宣布布局，控制臺"
+    assert hk("发布账号，宣布布局，控制台") == "發佈賬號，宣佈佈局，控制台"
+
+
+def _pages(site: Path, prefix: str) -> list[Path]:
+    root = site / prefix
+    return [p for p in root.rglob("*.html") if prefix or p.relative_to(root).parts[0] not in ("tw", "hk")]
+
+
+@pytest.mark.parametrize("edition", [TW, HK], ids=["tw", "hk"])
+def test_no_mainland_word_is_left_in_the_editions_own_prose(built_site: Path, edition: object) -> None:
+    convert = converter(edition)
+    key = edition.key  # type: ignore[attr-defined]
+    words = {convert(word.simplified): target for word in REGIONAL.vocabulary if (target := getattr(word, key))}
+    kept = sorted({convert(form) for form in REGIONAL.protected_words}, key=len, reverse=True)
+    left: list[str] = []
+    for page in _pages(built_site, edition.prefix):  # type: ignore[attr-defined]
+        for piece in cut(page.read_text(encoding="utf-8")):
+            if not piece.is_text or is_source_text(piece.stack) or any(e.tag in UNTOUCHED for e in piece.stack):
+                continue
+            text = re.sub(r"「[^」]*」", "", piece.raw)
+            for word in [*kept, *words.values()]:
+                text = text.replace(word, "")
+            left += [f"{page.name}: {word}" for word in words if word in text]
+    assert left == []
+
+
+def test_the_speakers_words_are_converted_in_characters_only(built_site: Path) -> None:
+    simplified = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    taiwan = (built_site / "tw/podcast/index.html").read_text(encoding="utf-8")
+    turns = re.compile(r'<p class="turn[^"]*"[^>]*>(.*?)</p>', re.S)
+    said = sum(turn.count("视频") for turn in turns.findall(simplified))
+    assert said > 10 and sum(turn.count("視頻") for turn in turns.findall(taiwan)) == said
+
+
+@pytest.mark.parametrize("prefix", ["tw/", "hk/"])
+def test_traditional_editions_quote_with_corner_brackets(built_site: Path, prefix: str) -> None:
+    for page in _pages(built_site, prefix):
+        for piece in cut(page.read_text(encoding="utf-8")):
+            if piece.is_text and not any(e.tag in UNTOUCHED for e in piece.stack):
+                assert not re.search(r"[“”‘]|(?<![A-Za-z])’|’(?![A-Za-z])", piece.raw), (page, piece.raw[:60])
+
+
+def test_the_simplified_edition_keeps_its_quotation_marks(built_site: Path) -> None:
+    assert "“" in (built_site / "podcast/index.html").read_text(encoding="utf-8")
+
+
+def test_regional_forms_hold_throughout_each_edition(built_site: Path) -> None:
+    taiwan = "".join(p.read_text(encoding="utf-8") for p in _pages(built_site, "tw/"))
+    hong_kong = "".join(p.read_text(encoding="utf-8") for p in _pages(built_site, "hk/"))
+    assert "佈" not in taiwan and "賬" not in taiwan and "控制台" not in taiwan and "發布" in taiwan
+    assert "發佈" in hong_kong and "發布" not in hong_kong
