@@ -6,7 +6,8 @@ Checks (each ``path:line: CODE message``):
   ``GLO003`` a form listed under two terms;
 - ``NOTE001`` raw HTML in a definition or note (notes are Markdown; HTML is refused, and what is
   rendered is sanitized besides);
-- ``URL001`` a source that is not an http(s) URL;
+- ``URL001`` a source that is not an http(s) URL; ``SRC010``–``SRC013`` what the sources are worth
+  (``edition.sources``);
 - ``ANN001`` a quote that matches nowhere (an orphan); ``ANN002`` a quote that matches more than
   once (add a prefix or suffix); ``ANN003`` duplicate annotation id.
 """
@@ -20,8 +21,9 @@ from typing import Any
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
-from edition.notes import inline_note_html, note_html
+from edition.notes import inline_note_html, note_html, source_link
 from edition.notes_model import Annotations, Glossary, Term
+from edition.sources import load_hosts, source_problems
 from edition.terms import TermMatcher
 
 GLOSSARY = "data/glossary.yml"
@@ -77,6 +79,7 @@ def load_glossary(root: Path) -> tuple[Glossary, Any]:
                     )
                 )
             owner.setdefault(key, term.id)
+    problems += source_problems(glossary.root, data, GLOSSARY, load_hosts(root))
     if problems:
         raise EditionError(problems)
     return glossary, data
@@ -94,6 +97,7 @@ def load_annotations(root: Path, text_id: str) -> tuple[Annotations, Any, str]:
     except EditionError as error:
         raise EditionError(problems + error.problems) from error
     problems += _duplicate_ids(data, [a.id for a in annotations.root], shown_as, "ANN003")
+    problems += source_problems(annotations.root, data, shown_as, load_hosts(root))
     if problems:
         raise EditionError(problems)
     return annotations, data, shown_as
@@ -155,9 +159,7 @@ def glossary_markdown(terms: list[Term]) -> str:
         for regional in term.regional:
             region = {"tw": "臺灣", "hk": "香港"}[regional.region]
             body.append(f'<p class="term-regional">{region}：{inline_note_html(regional.note)}</p>')
-        sources = "".join(
-            f'<li><a href="{html.escape(str(s.url))}">{html.escape(s.title)}</a></li>' for s in term.sources
-        )
+        sources = "".join(f"<li>{source_link(source)}</li>" for source in term.sources)
         body.append(f'<ul class="term-sources" aria-label="来源">{sources}</ul>')
         body.append(f"<!-- backlinks:{term.id} -->")
         out += ["\n".join(body), ""]

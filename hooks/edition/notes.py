@@ -74,8 +74,20 @@ def inline_note_html(text: str) -> str:
     return cleaned
 
 
+# How a reader is told what a source is (``edition.sources``).
+KIND_LABELS = {"primary": "原始资料", "news": "新闻报道", "reference": "参考资料", "other": "其他"}
+
+
+def source_link(source: Source) -> str:
+    """A source as a link, with what kind of source it is."""
+    return (
+        f'<a href="{html.escape(str(source.url))}">{html.escape(source.title)}</a>'
+        f'<span class="source-kind">（{KIND_LABELS[source.kind]}）</span>'
+    )
+
+
 def sources_html(sources: list[Source]) -> str:
-    links = "、".join(f'<a href="{html.escape(str(source.url))}">{html.escape(source.title)}</a>' for source in sources)
+    links = "、".join(source_link(source) for source in sources)
     return f'<span class="note-sources">来源：{links}</span>'
 
 

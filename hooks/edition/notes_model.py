@@ -5,16 +5,20 @@ with the file and line (``edition.datafile``); notes are Markdown without raw HT
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, RootModel
 
 
 class Source(BaseModel):
-    """A published source for a definition or an annotation."""
+    """A published source for a definition or an annotation, and what kind of source it is
+    (``edition.sources``): the organisation's own page, an established newsroom, a reference work."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str = Field(min_length=1)
     url: AnyHttpUrl
+    kind: Literal["primary", "news", "reference", "other"]
 
 
 class FullName(BaseModel):

@@ -1,0 +1,80 @@
+"""What a note stands on: the kind of each source, refused hosts, https, one URL once (SRC010–SRC013)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from edition.datafile import load_yaml
+from edition.errors import EditionError
+from edition.glossary import load_glossary
+from edition.notes import sources_html
+from edition.notes_model import Source
+from edition.sources import load_hosts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TERM = """- id: test-term
+  headword: 物理引擎
+  definition: 模拟物体运动的软件组件。
+  sources:
+{sources}
+"""
+
+
+def codes(tmp_path: Path, sources: str) -> list[str]:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/source-hosts.yml").write_text((ROOT / "data/source-hosts.yml").read_text(encoding="utf-8"))
+    (tmp_path / "data/glossary.yml").write_text(TERM.format(sources=sources), encoding="utf-8")
+    try:
+        load_glossary(tmp_path)
+    except EditionError as error:
+        return [f"{problem.line}:{problem.code}" for problem in error.problems]
+    return []
+
+
+def source(url: str, kind: str) -> str:
+    return f"    - title: A page\n      url: {url}\n      kind: {kind}"
+
+
+def test_a_note_on_other_sources_alone_is_src010(tmp_path: Path) -> None:
+    assert codes(tmp_path, source("https://example.org/a", "other")) == ["4:SRC010"]
+    assert codes(tmp_path, source("https://example.org/a", "other") + "\n" + source("https://x.org/", "news")) == []
+
+
+def test_a_refused_host_is_src011_at_its_line(tmp_path: Path) -> None:
+    assert codes(tmp_path, source("https://www.eyerys.com/articles/x", "news")) == ["6:SRC011"]
+    assert codes(tmp_path, source("https://m.ts2.tech/x", "news")) == ["6:SRC011"]  # a host under a refused one
+
+
+def test_plain_http_is_src012_and_a_repeated_url_src013(tmp_path: Path) -> None:
+    assert codes(tmp_path, source("http://example.org/a", "news")) == ["6:SRC012"]
+    twice = source("https://example.org/a", "news") + "\n" + source("https://example.org/a", "reference")
+    assert codes(tmp_path, twice) == ["9:SRC013"]
+
+
+def test_a_source_without_its_kind_is_refused_with_the_field(tmp_path: Path) -> None:
+    found = codes(tmp_path, "    - title: A page\n      url: https://example.org/")
+    assert found and all(code.endswith("DATA003") for code in found)
+
+
+def test_every_refused_host_has_its_reason_and_no_note_cites_one() -> None:
+    hosts = load_hosts(ROOT)
+    assert hosts.refused and all(len(entry.reason) >= 8 for entry in hosts.refused)
+    cited = [
+        str(item["url"])
+        for path in [ROOT / "data/glossary.yml", *sorted((ROOT / "data/annotations").glob("*.yml"))]
+        for note in yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in note["sources"]
+    ]
+    assert not [url for url in cited if any(f"//{h.host}" in url or f".{h.host}/" in url for h in hosts.refused)]
+    assert load_yaml(ROOT / "data/source-hosts.yml", "data/source-hosts.yml")
+
+
+def test_a_reader_sees_what_kind_each_source_is() -> None:
+    shown = sources_html([Source(title="OpenAI — Sora 2", url="https://openai.com/index/sora-2/", kind="primary")])
+    assert (
+        '<a href="https://openai.com/index/sora-2/">OpenAI — Sora 2</a><span class="source-kind">（原始资料）</span>'
+        in shown
+    )
