@@ -21,10 +21,10 @@ from edition.glossary import glossary_markdown
 from edition.headings import keep_words_whole
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
-from edition.podcast_page import split_front_matter
 from edition.regional import load_regional
 from edition.search_text import indexed_html
-from edition.texts import Registry, load_registry, read_raw
+from edition.texts import Registry, load_registry, read_raw, registry_lists
+from edition.transcript_page import split_front_matter
 
 _ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_PAGE = "glossary.md"
@@ -56,14 +56,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return markdown.replace(GLOSSARY_MARKER, glossary_markdown(_notes.glossary.root))
     found = _registry.for_page(page.file.src_uri)
     if found is None:
-        return markdown
+        return registry_lists(markdown, _registry)
     text_id, entry = found
     page_path = "docs/" + page.file.src_uri
     # MkDocs hands over the Markdown without its front matter; count those lines for messages.
     _, offset = split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
     try:
         raw = read_raw(_ROOT, text_id, entry)
-        return render_page(_ROOT, entry.pipeline, raw, entry.raw, markdown, page_path, offset)
+        return render_page(_ROOT, entry, raw, markdown, page_path, offset)
     except EditionError as error:
         raise _stop(error) from error
 

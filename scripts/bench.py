@@ -28,10 +28,10 @@ import yaml
 from edition.glossary import glossary_markdown, load_glossary
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
-from edition.podcast_page import split_front_matter
 from edition.render import render_markdown
 from edition.textfile import read_text
 from edition.texts import load_registry, read_raw
+from edition.transcript_page import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
@@ -50,7 +50,7 @@ def plain_project(target: Path) -> Path:
         markdown, offset = split_front_matter(source)
         front = source[: len(source) - len(markdown)]
         raw = read_raw(ROOT, text_id, entry)
-        rendered = render_page(ROOT, entry.pipeline, raw, entry.raw, markdown, page_path, offset)
+        rendered = render_page(ROOT, entry, raw, markdown, page_path, offset)
         # The same pages: with the glossary and annotation notes the hooks add to the HTML.
         with_notes = notes.page(text_id, text_id, "", render_markdown(ROOT, rendered), "../glossary/")
         notes_block = with_notes[with_notes.find('<div class="footnote edition-notes">') :]

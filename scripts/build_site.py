@@ -20,19 +20,20 @@ from pathlib import Path
 
 from edition.convert import EDITIONS, Converter, Edition
 from edition.glossary import load_glossary
-from edition.pdf import STYLESHEET, Labels, compose
+from edition.pdf import STYLESHEET, Labels, compose, parts_for
 from edition.regional import load_regional
+from edition.texts import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "sora-reader.pdf"
 LABELS = Labels(
-    site="Sora 两文读本",
-    subtitle="两篇关于 Sora 的中文文本的注释读本：《人民公园说AI》播客文字版与孟永辉的评论文章，附术语表",
+    site="Sora 注释读本",
+    subtitle="关于 Sora 的中文文本注释读本：{texts}，附术语表",
     contents="目录",
     edition="",
     licence="原文版权归原作者所有，为评论与研究转载；编辑内容以 CC BY 4.0 授权。",
-    authors="孟永辉；人民公园说AI（闲哥、老修）；编者",
-    keywords="Sora, OpenAI, 播客, 注释读本, 术语表",
+    authors="{authors}；编者",
+    keywords="Sora, OpenAI, 注释读本, 术语表",
 )
 
 
@@ -43,17 +44,19 @@ def render_pdf(site: Path, edition: Edition) -> Path:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     convert = Converter(edition, [], load_regional(ROOT, load_glossary(ROOT)[0].root)).prose
+    texts = list(load_registry(ROOT).texts.values())
     labels = Labels(
         site=convert(LABELS.site),
-        subtitle=convert(LABELS.subtitle),
+        subtitle=convert(LABELS.subtitle.format(texts="、".join(f"《{e.title}》" for e in texts))),
         contents=convert(LABELS.contents),
         edition=edition.name,
         licence=convert(LABELS.licence),
-        authors=convert(LABELS.authors),
+        authors=convert(LABELS.authors.format(authors="；".join(e.authors for e in texts if e.authors))),
         keywords=convert(LABELS.keywords),
     )
     root = site / edition.prefix
-    document = compose(root, edition, labels)
+    registry = load_registry(ROOT)
+    document = compose(root, edition, labels, parts_for([entry.url for entry in registry.texts.values()]))
     target = root / PDF_NAME
     HTML(string=document, base_url=str(root)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
     return target

@@ -50,10 +50,9 @@ def replace(path: str, old: str, new: str) -> Callable[[Path], object]:
     return change
 
 
-TERM = (
-    "- id: t\n  headword: 物理引擎\n  definition: 定义。\n  sources:\n    - title: s\n      url: https://example.org/\n"
-)
-NOTE = "- id: n\n  quote:\n    exact: {exact}\n  note: 注。\n  author: 编者\n  sources:\n    - title: s\n      url: https://example.org/\n"
+SOURCE = "  sources:\n    - title: s\n      url: https://example.org/\n      kind: reference\n"
+TERM = "- id: t\n  headword: 物理引擎\n  definition: 定义。\n" + SOURCE
+NOTE = "- id: n\n  quote:\n    exact: {exact}\n  note: 注。\n  author: 编者\n" + SOURCE
 
 CASES: dict[str, tuple[Callable[[Path], object], str, str]] = {
     # name: (the mistake, the file the message names, its code)
@@ -69,7 +68,7 @@ CASES: dict[str, tuple[Callable[[Path], object], str, str]] = {
         "data/glossary.yml",
         "DATA004",
     ),
-    "empty file": (write("data/speakers.yml", b""), "data/speakers.yml", "DATA005"),
+    "empty file": (write("data/speakers/podcast.yml", b""), "data/speakers/podcast.yml", "DATA005"),
     "BOM": (
         lambda root: (root / "data/fillers.yml").write_bytes(
             b"\xef\xbb\xbf" + (root / "data/fillers.yml").read_bytes()
@@ -208,7 +207,7 @@ def test_a_ten_megabyte_reading_check_reports_the_missing_text(tmp_path: Path) -
     from edition.speakers import load_speakers
 
     raw = (ROOT / PODCAST_RAW).read_text(encoding="utf-8")
-    speakers = load_speakers(ROOT)
+    speakers = load_speakers(ROOT, "data/speakers/podcast.yml")
     blocks = parse_reading((ROOT / "docs/podcast.md").read_text(encoding="utf-8"), speakers, "docs/podcast.md").blocks
     big = raw * (10_000_000 // len(raw.encode()) + 1)
     with pytest.raises(EditionError, match=r"^docs/podcast\.md:\d+: FID001 reading text ends at source character"):

@@ -21,6 +21,7 @@ GOOD_TERM = """- id: test-term
   sources:
     - title: Physics engine
       url: https://en.wikipedia.org/wiki/Physics_engine
+      kind: reference
 """
 
 GOOD_ANNOTATION = """- id: physics
@@ -31,6 +32,7 @@ GOOD_ANNOTATION = """- id: physics
   sources:
     - title: OpenAI — Sora 2
       url: https://openai.com/index/sora-2/
+      kind: primary
 """
 
 

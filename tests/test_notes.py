@@ -11,7 +11,7 @@ from edition.notes import add_notes, note_html
 from edition.notes_model import Annotation, Term
 from edition.terms import TermMatcher
 
-SOURCE = [{"title": "s", "url": "https://example.org/"}]
+SOURCE = [{"title": "s", "url": "https://example.org/", "kind": "reference"}]
 
 
 def term(term_id: str, headword: str, *aliases: str) -> Term:
@@ -136,3 +136,18 @@ def test_an_abbreviations_footnote_starts_with_what_it_stands_for() -> None:
     acp = ACP.model_copy(update={"full_name": FullName(en="Agentic Commerce Protocol (ACP)", zh="智能体商务协议")})
     html = add_notes("<p>用 ACP 付款</p>", [acp], []).html
     assert "<strong>ACP</strong>（Agentic Commerce Protocol，智能体商务协议）：" in html
+
+
+def test_a_term_split_by_the_editions_own_markup_is_still_found() -> None:
+    # The editor corrected one character of 即梦: the word now stands across a correction.
+    jimeng = Term(id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources)
+    page = '<p id="p7">什么<span class="corr"><del class="asr">极</del><ins>即</ins></span>梦啊</p>'
+    notes = add_notes(page, [jimeng], [])
+    assert notes.occurrences == {"jimeng": ["p7"]}
+    assert '</span>梦<sup class="gloss-ref" id="gloss-ref-jimeng">' in notes.html
+
+
+def test_a_term_that_occurs_nowhere_is_still_not_found() -> None:
+    jimeng = Term(id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources)
+    page = '<p id="p7">什么<span class="corr"><del class="asr">即</del><ins>极</ins></span>梦啊</p>'
+    assert add_notes(page, [jimeng], []).occurrences == {}

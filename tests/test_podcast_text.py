@@ -11,13 +11,15 @@ from pathlib import Path
 from edition.clean_view import shown_text
 from edition.critic import accept
 from edition.fillers import load_filler_rules
-from edition.podcast import render_inline
 from edition.reading import Heading, Paragraph, cold_open_clips, link_clips, parse_reading
 from edition.speakers import load_speakers
+from edition.transcript import render_inline
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "docs/podcast.md"
-READING = parse_reading((ROOT / PAGE).read_text(encoding="utf-8"), load_speakers(ROOT), PAGE)
+READING = parse_reading(
+    (ROOT / PAGE).read_text(encoding="utf-8"), load_speakers(ROOT, "data/speakers/podcast.yml"), PAGE
+)
 PARAGRAPHS = [block for block in READING.blocks if isinstance(block, Paragraph)]
 RULES = load_filler_rules(ROOT)
 

@@ -13,7 +13,7 @@ from edition.editions import convert_html
 from edition.fidelity import words_only
 from edition.fillers import clean_verbatim, load_filler_rules
 from edition.html_text import cut
-from edition.podcast_draft import draft_markdown
+from edition.transcript_draft import draft_markdown
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent

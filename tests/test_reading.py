@@ -25,7 +25,7 @@ from edition.speakers import load_speakers
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs/podcast.md"
 RAW = (ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt").read_text(encoding="utf-8")
-SPEAKERS = load_speakers(ROOT)
+SPEAKERS = load_speakers(ROOT, "data/speakers/podcast.yml")
 
 
 def parse(body: str) -> list[Block]:

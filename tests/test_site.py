@@ -117,9 +117,11 @@ def test_podcast_page_in_verbatim_view_is_the_raw_transcript(built_site: Path) -
 
 def test_podcast_paragraphs_have_speakers_and_citable_anchors(built_site: Path) -> None:
     page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
-    turns = re.findall(r'<p class="turn turn--(\w+)" data-speaker="\1" id="p(\d+)"><a class="pnum" href="#p\2"', page)
+    turns = re.findall(r'<p class="turn voice-(\d)" data-speaker="(\w+)" id="p(\d+)"><a class="pnum" href="#p\3"', page)
     assert len(turns) == page.count('<p class="turn')
-    assert [int(number) for _, number in turns] == list(range(1, len(turns) + 1))
+    assert [int(number) for _, _, number in turns] == list(range(1, len(turns) + 1))
+    # The podcast's cast (data/speakers/podcast.yml), each speaker always in the same voice.
+    assert {(voice, speaker) for voice, speaker, _ in turns} == {("1", "xiange"), ("2", "laoxiu"), ("3", "host")}
 
 
 def test_conversation_map_draws_every_section_and_says_whose_colour_is_whose(built_site: Path) -> None:
@@ -129,7 +131,7 @@ def test_conversation_map_draws_every_section_and_says_whose_colour_is_whose(bui
     sections = re.findall(r'<span class="map-section" style="flex-grow:(\d+)" title="(\d+)\. ([^（"]+)', figure)
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'<h2 id="[^"]+">(.*?)<a class="headerlink"', page)]
     assert [title for _, _, title in sections] == ["片头"] + [h for h in headings if h not in ("校勘记", "来源与版权")]
-    assert set(re.findall(r"map-seg--(\w+)", figure)) == {"xiange", "laoxiu", "host"}
+    assert set(re.findall(r"map-seg voice-(\d)", figure)) == {"1", "2", "3"}
     legend = figure[figure.index("<figcaption") :]
     for name in ("闲哥", "老修", "主持"):
         assert re.search(name + r" \d+%", legend)

@@ -8,11 +8,11 @@ from edition.convert import check_overrides, override_corpus
 from edition.errors import EditionError, Problem
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
-from edition.podcast_page import split_front_matter
 from edition.regional import load_regional
 from edition.render import render_markdown
 from edition.textfile import read_text
 from edition.texts import load_registry, read_raw
+from edition.transcript_page import split_front_matter
 
 
 def check_all(root: Path) -> list[Problem]:
@@ -28,7 +28,7 @@ def check_all(root: Path) -> list[Problem]:
         try:
             raw = read_raw(root, text_id, entry)
             markdown, offset = split_front_matter(read_text(root / page_path, page_path))
-            pages.append((text_id, render_page(root, entry.pipeline, raw, entry.raw, markdown, page_path, offset)))
+            pages.append((text_id, render_page(root, entry, raw, markdown, page_path, offset)))
         except EditionError as error:
             problems += error.problems
     try:

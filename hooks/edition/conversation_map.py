@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from edition.podcast import Section
 from edition.speakers import Speakers
+from edition.transcript import Section
 
 # Characters a reader of Chinese reads per minute (a common estimate for continuous text).
 CHARACTERS_PER_MINUTE = 400
@@ -22,7 +22,8 @@ def reading_minutes(characters: int) -> int:
 
 def speaker_list(speakers: Speakers) -> str:
     items = "".join(
-        f'<li><span class="speaker speaker--{sid}"><span class="speaker-mark" aria-hidden="true">{s.mark}</span>'
+        f'<li><span class="speaker voice-{speakers.voice(sid)}">'
+        f'<span class="speaker-mark" aria-hidden="true">{s.mark}</span>'
         f"{html.escape(s.name)}</span>{html.escape(s.role)}</li>"
         for sid, s in speakers.root.items()
     )
@@ -47,7 +48,7 @@ def conversation_map(sections: list[Section], speakers: Speakers) -> str:
             for sid, count in section.characters.items()
         )
         segments = "".join(
-            f'<span class="map-seg map-seg--{sid}" style="flex-grow:{count}"></span>'
+            f'<span class="map-seg voice-{speakers.voice(sid)}" style="flex-grow:{count}"></span>'
             for sid, count in section.characters.items()
         )
         parts.append(
@@ -56,7 +57,7 @@ def conversation_map(sections: list[Section], speakers: Speakers) -> str:
         )
     whole = sum(totals.values()) or 1
     legend = "".join(
-        f'<span class="map-key"><span class="map-swatch map-seg--{sid}" aria-hidden="true"></span>'
+        f'<span class="map-key"><span class="map-swatch voice-{speakers.voice(sid)}" aria-hidden="true"></span>'
         f"{html.escape(speakers.root[sid].name)} {round(100 * totals[sid] / whole)}%</span>"
         for sid in speakers.root
         if sid in totals

@@ -19,7 +19,7 @@ from functools import lru_cache
 import markdown
 import nh3
 
-from edition.html_text import Element, cut, map_pieces
+from edition.html_text import Element, Piece, cut
 from edition.notes_model import Annotation, Source, Term
 from edition.terms import TermMatcher
 
@@ -117,6 +117,38 @@ def _anchor(stack: tuple[Element, ...]) -> str:
     return ""
 
 
+def _split_matches(
+    pieces: list[Piece], matcher: TermMatcher, seen: dict[int, tuple[bool, str]]
+) -> dict[int, list[tuple[int, str, str]]]:
+    """Terms that the edition's own inline markup splits (a correction inside a word: 即 of 即梦
+    corrected, 梦 not), found in each paragraph's reading text: piece index → (end offset in that
+    piece, term id, paragraph anchor). A term inside one text run is found there, not here."""
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    runs: list[tuple[int, int]] = []  # (piece index, its start in the paragraph's text)
+    text, anchor = "", ""
+
+    def close() -> None:
+        for match in matcher.find(text):
+            first = max(i for i, (_, start) in enumerate(runs) if start <= match.start)
+            last = max(i for i, (_, start) in enumerate(runs) if start < match.end)
+            if first != last:  # across two runs: the markup split it
+                piece, start = runs[last]
+                found.setdefault(piece, []).append((match.end - start, match.term_id, anchor))
+
+    for index, piece in enumerate(pieces):
+        if not piece.is_text:
+            continue
+        skipped, here = _stack_facts(piece.stack, seen)
+        if here != anchor:
+            close()
+            runs, text, anchor = [], "", here
+        if here and (not skipped or _is_editors_reading(piece.stack)):
+            runs.append((index, len(text)))
+            text += html.unescape(piece.raw)
+    close()
+    return found
+
+
 def _quote_matches(text: str, annotation: Annotation) -> list[int]:
     """Where the quote's exact text starts in ``text``, with prefix and suffix agreeing.
 
@@ -173,8 +205,9 @@ def add_notes(
         if piece.is_text:
             count(piece.raw, piece.stack)
     result.annotation_hits = counts
+    split = _split_matches(pieces, matcher, seen)
 
-    def change(text: str, stack: tuple[Element, ...]) -> str:
+    def change(text: str, stack: tuple[Element, ...], index: int) -> str:
         skipped, anchor = _stack_facts(stack, seen)
         in_reading = skipped and _is_editors_reading(stack)
         if skipped and not in_reading:
@@ -184,16 +217,18 @@ def add_notes(
                     result.occurrences.setdefault(match.term_id, []).append(anchor)
             return text
         events: list[tuple[int, int, str]] = []
-        for match in matcher.find(text):
+        matches = [(match.end, match.term_id) for match in matcher.find(text)]
+        for end, term_id, _ in split.get(index, []):
+            matches.append((end, term_id))
+        for end, term_id in sorted(matches):
             if anchor:  # a paragraph of the text, which the glossary page can link to
-                result.occurrences.setdefault(match.term_id, []).append(anchor)
-            if match.term_id not in footnoted:
-                footnoted.append(match.term_id)
+                result.occurrences.setdefault(term_id, []).append(anchor)
+            if term_id not in footnoted:
+                footnoted.append(term_id)
                 number = len(footnoted)
-                term_id = match.term_id
                 events.append(
                     (
-                        match.end,
+                        end,
                         1,
                         f'<sup class="gloss-ref" id="gloss-ref-{term_id}">'
                         f'<a class="footnote-ref" href="#gloss-{term_id}">{number}</a></sup>',
@@ -224,7 +259,9 @@ def add_notes(
             position = at
         return "".join([*out, text[position:]])
 
-    body = map_pieces(pieces, change)
+    body = "".join(
+        change(piece.raw, piece.stack, index) if piece.is_text else piece.raw for index, piece in enumerate(pieces)
+    )
     result.html = body + _notes_section([by_id[i] for i in footnoted], annotated, glossary_href)
     return result
 

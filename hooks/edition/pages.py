@@ -1,9 +1,9 @@
 """Build a text's page from its Markdown frame and its raw source, by the text's pipeline.
 
-- ``article`` and ``podcast-draft``: the page (``docs/article.md``) holds the editorial frame —
+- ``article`` and ``transcript-draft``: the page (``docs/article.md``) holds the editorial frame —
   credits, download link, licence — and one marker line, ``<!-- edition:text -->``, where the
   text built from the raw source goes; the built text is proved faithful to the source.
-- ``podcast-reading``: the page holds a hand-edited reading text between
+- ``transcript-reading``: the page holds a hand-edited reading text between
   ``<!-- reading-text -->`` markers, proved faithful to the raw transcript and then rendered.
 """
 
@@ -14,8 +14,10 @@ from pathlib import Path
 from edition.article import clean_article
 from edition.errors import fail
 from edition.fidelity import check_faithful
-from edition.podcast_draft import draft_markdown
-from edition.podcast_page import render_podcast_page
+from edition.speakers import load_speakers
+from edition.texts import TextEntry
+from edition.transcript_draft import draft_markdown
+from edition.transcript_page import render_transcript_page
 from edition.typography import copywriting
 
 MARKER = "<!-- edition:text -->"
@@ -25,7 +27,7 @@ def render_text(pipeline: str, raw: str, shown_as: str) -> str:
     """The text as reading Markdown, built from the raw source by the named pipeline."""
     if pipeline == "article":
         return clean_article(raw, shown_as)
-    if pipeline == "podcast-draft":
+    if pipeline == "transcript-draft":
         return copywriting(draft_markdown(raw))
     raise fail(shown_as, 1, "PAGE002", f"pipeline {pipeline!r} does not build a text from its raw source")
 
@@ -49,11 +51,13 @@ def insert_text(page_markdown: str, text_markdown: str, page_path: str) -> str:
 
 
 def render_page(
-    root: Path, pipeline: str, raw: str, raw_path: str, page_markdown: str, page_path: str, line_offset: int = 0
+    root: Path, entry: TextEntry, raw: str, page_markdown: str, page_path: str, line_offset: int = 0
 ) -> str:
     """The page's Markdown with its text in place, after every check of the text has passed."""
-    if pipeline == "podcast-reading":
-        return render_podcast_page(root, page_markdown, raw, page_path, line_offset)
-    text = render_text(pipeline, raw, raw_path)
-    check_faithful(pipeline, raw, text, raw_path)
+    if entry.pipeline == "transcript-reading":
+        assert entry.speakers is not None  # a transcript names its cast (TextEntry)
+        speakers = load_speakers(root, entry.speakers)
+        return render_transcript_page(root, page_markdown, raw, page_path, speakers, line_offset)
+    text = render_text(entry.pipeline, raw, entry.raw)
+    check_faithful(entry.pipeline, raw, text, entry.raw)
     return insert_text(page_markdown, text, page_path)

@@ -1,7 +1,7 @@
 """Compose one printable HTML document per edition from the built site, for WeasyPrint.
 
-The document has a title page, a table of contents with page numbers, the two texts and the
-glossary, taken from the edition's built pages (already in the edition's script). Ids are made
+The document has a title page, a table of contents with page numbers, every text of the registry
+in its order and the glossary, taken from the edition's built pages (already in the edition's script). Ids are made
 unique per part, links between pages become links inside the document, and each glossary or
 annotation note becomes a real page-bottom footnote (``float: footnote`` in ``pdf.css``).
 """
@@ -17,7 +17,15 @@ from edition.convert import Edition
 from edition.headings import words
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
-PARTS = (("podcast", "podcast/index.html"), ("article", "article/index.html"), ("glossary", "glossary/index.html"))
+# After the texts (in the registry's order), the glossary.
+GLOSSARY_PART = "glossary"
+
+
+def parts_for(text_urls: list[str]) -> list[tuple[str, str]]:
+    """The document's parts, ``(name, page)``: every text's page (``podcast/``), then the glossary."""
+    names = [url.strip("/") for url in text_urls] + [GLOSSARY_PART]
+    return [(name, f"{name}/index.html") for name in names]
+
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _NOTES = re.compile(r'<div class="footnote edition-notes">.*?</div>\s*$', re.S)
@@ -66,11 +74,11 @@ def _footnotes(part: str) -> str:
     return _NOTE_REF.sub(lambda m: f'<span class="pdf-footnote">{notes.get(m.group(1), "")}</span>', body)
 
 
-def _scoped(part: str, name: str) -> str:
+def _scoped(part: str, name: str, parts: list[tuple[str, str]]) -> str:
     """Ids and links made unique to this part; links to the other parts point inside the document."""
     part = re.sub(r'\sid="([^"]+)"', lambda m: f' id="{name}-{m.group(1)}"', part)
     part = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{name}-{m.group(1)}"', part)
-    for other, _ in PARTS:
+    for other, _ in parts:
         part = re.sub(rf'href="(?:\.\./)+{other}/#([^"]+)"', rf'href="#{other}-\1"', part)
         part = re.sub(rf'href="(?:\.\./)+{other}/"', f'href="#{other}"', part)
     return part
@@ -91,11 +99,11 @@ def unbroken_words(text: str) -> str:
     return "".join(out)
 
 
-def compose(edition_root: Path, edition: Edition, labels: Labels) -> str:
-    """The edition's printable document."""
+def compose(edition_root: Path, edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> str:
+    """The edition's printable document, its ``parts`` (``parts_for``) in order."""
     sections: list[str] = []
     contents: list[str] = []
-    for name, path in PARTS:
+    for name, path in parts:
         page = (edition_root / path).read_text(encoding="utf-8")
         found = _ARTICLE.search(page)
         if found is None:
@@ -108,7 +116,7 @@ def compose(edition_root: Path, edition: Edition, labels: Labels) -> str:
             f'<li class="toc-section"><a href="#{name}-{m.group(1)}">{re.sub(r"<[^>]+>", "", m.group(2))}</a></li>'
             for m in _H2.finditer(part)
         ]
-        sections.append(f'<section class="part" id="{name}">{_scoped(part, name)}</section>')
+        sections.append(f'<section class="part" id="{name}">{_scoped(part, name, parts)}</section>')
     title = html.escape(labels.site)
     return f"""<!doctype html>
 <html lang="{edition.lang}">

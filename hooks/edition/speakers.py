@@ -1,4 +1,4 @@
-"""The podcast's speakers (``data/speakers.yml``)."""
+"""A transcript's speakers: its own cast, ``data/speakers/<text id>.yml`` (named in the registry)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, RootModel
 
 from edition.datafile import load_yaml, validate
-
-SPEAKERS = "data/speakers.yml"
 
 
 class Speaker(BaseModel):
@@ -21,7 +19,11 @@ class Speaker(BaseModel):
 
 
 class Speakers(RootModel[dict[str, Speaker]]):
-    """Speakers by id."""
+    """Speakers by id, in the order of the cast (the first speaker is voice 1 in the stylesheet)."""
+
+    def voice(self, speaker_id: str) -> int:
+        """The speaker's place in the cast, 1-based: colour and rule style follow it."""
+        return list(self.root).index(speaker_id) + 1
 
     def by_name(self, name: str) -> tuple[str, Speaker] | None:
         for speaker_id, speaker in self.root.items():
@@ -30,5 +32,5 @@ class Speakers(RootModel[dict[str, Speaker]]):
         return None
 
 
-def load_speakers(root: Path) -> Speakers:
-    return validate(Speakers, load_yaml(root / SPEAKERS, SPEAKERS), SPEAKERS)
+def load_speakers(root: Path, path: str) -> Speakers:
+    return validate(Speakers, load_yaml(root / path, path), path)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from edition.fidelity import check_faithful, words_only
-from edition.podcast_draft import PARAGRAPH_CHARACTERS, draft_markdown, draft_paragraphs, punctuate, split_phrases
+from edition.transcript_draft import PARAGRAPH_CHARACTERS, draft_markdown, draft_paragraphs, punctuate, split_phrases
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +45,8 @@ def test_paragraphs_close_at_a_sentence_end_after_the_length_threshold() -> None
 def test_no_character_of_the_transcript_is_lost() -> None:
     draft = copywriting(draft_markdown(RAW))
     assert words_only(draft) == words_only(RAW)
-    check_faithful("podcast-draft", RAW, draft, "podcast")
+    check_faithful("transcript-draft", RAW, draft, "podcast")
 
 
 def test_draft_of_the_real_transcript_matches_its_golden_file(golden: Callable[[str, str], None]) -> None:
-    golden("podcast_draft/draft.md", copywriting(draft_markdown(RAW)))
+    golden("transcript_draft/draft.md", copywriting(draft_markdown(RAW)))

@@ -114,7 +114,8 @@ def render_reading(
             speaker = speakers.root[block.speaker_id]
             section.characters[block.speaker_id] = section.characters.get(block.speaker_id, 0) + len(block.text)
             recurs = numbers[clips[index]] if index in clips else None
-            out += [_paragraph(block, anchor, number, speaker.mark, speaker.name, rules, corrections, recurs), ""]
+            voice = Voice(block.speaker_id, speakers.voice(block.speaker_id), speaker.mark, speaker.name)
+            out += [_paragraph(block, anchor, number, voice, rules, corrections, recurs), ""]
     out += _apparatus(corrections)
     return RenderedReading("\n".join(out), sections, corrections, number)
 
@@ -125,12 +126,21 @@ def _paragraph_numbers(reading: ReadingText) -> dict[int, int]:
     return {index: number for number, index in enumerate(paragraphs, 1)}
 
 
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks a turn: id, place in the cast (colour and rule style follow it), mark and name."""
+
+    speaker_id: str
+    number: int
+    mark: str
+    name: str
+
+
 def _paragraph(
     block: Paragraph,
     anchor: str,
     number: int,
-    mark: str,
-    name: str,
+    voice: Voice,
     rules: FillerRules,
     corrections: list[tuple[str, Correction]],
     recurs: int | None = None,
@@ -143,14 +153,14 @@ def _paragraph(
     uncertain = " speaker--uncertain" if block.uncertain else ""
     label = (
         f'<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
-        f'<span class="speaker speaker--{block.speaker_id}{uncertain}">'
-        f'<span class="speaker-mark" aria-hidden="true">{mark}</span>{name}{query}'
+        f'<span class="speaker voice-{voice.number}{uncertain}">'
+        f'<span class="speaker-mark" aria-hidden="true">{voice.mark}</span>{voice.name}{query}'
         "</span>"
     )
     text = render_inline(block.text, rules, anchor, corrections)
     if recurs is not None:
         text += f' <a class="recurs" href="#p{recurs}" title="节目中的原处：第 {recurs} 段">→ ¶{recurs}</a>'
-    return f'{label}{text}\n{{ #{anchor} .turn .turn--{block.speaker_id} data-speaker="{block.speaker_id}" }}'
+    return f'{label}{text}\n{{ #{anchor} .turn .voice-{voice.number} data-speaker="{voice.speaker_id}" }}'
 
 
 def _apparatus(corrections: list[tuple[str, Correction]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""The podcast page: its hand-edited reading text checked against the raw transcript, then rendered."""
+"""A transcript's page: its hand-edited reading text checked against the raw transcript, then rendered."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 from edition.conversation_map import page_head
 from edition.fidelity import words_only
 from edition.fillers import load_filler_rules
-from edition.podcast import render_reading
 from edition.reading import check_punctuated, check_reading_faithful, check_spacing, parse_reading
-from edition.speakers import load_speakers
+from edition.speakers import Speakers
+from edition.transcript import render_reading
 
 
 def split_front_matter(source: str) -> tuple[str, int]:
@@ -22,9 +22,10 @@ def split_front_matter(source: str) -> tuple[str, int]:
     return source, 0
 
 
-def render_podcast_page(root: Path, markdown: str, raw: str, shown_as: str, line_offset: int = 0) -> str:
+def render_transcript_page(
+    root: Path, markdown: str, raw: str, shown_as: str, speakers: Speakers, line_offset: int = 0
+) -> str:
     """Check the page's reading text (speakers, markup, fidelity, punctuation) and render it."""
-    speakers = load_speakers(root)
     reading = parse_reading(markdown, speakers, shown_as, line_offset)
     check_reading_faithful(raw, reading.blocks, shown_as)
     check_punctuated(reading.blocks, shown_as)
