@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := .venv/bin
 READY := .venv/.ready
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -51,6 +51,10 @@ browser: $(E2E_READY)
 e2e: browser
 	SITE_URL=http://127.0.0.1:$(E2E_PORT)/ $(BIN)/python scripts/build_site.py --no-pdf --site-dir $(E2E_SITE)
 	$(BIN)/python scripts/lighthouse.py $(E2E_SITE) --port $(E2E_PORT)
+
+# Add a text: make add-text RAW=path/to/raw.txt ID=episode-2 KIND=transcript TITLE="…"
+add-text: $(READY)
+	$(BIN)/python scripts/add_text.py "$(RAW)" --id "$(ID)" --kind "$(KIND)" --title "$(TITLE)"
 
 bench: $(READY)
 	$(BIN)/python scripts/bench.py

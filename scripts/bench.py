@@ -7,8 +7,10 @@
    hooks produce, written out beforehand. Runs alternate; medians, best runs and their ratio.
 2. ``make serve``: the time ``mkdocs serve`` takes to rebuild after a page is edited.
 3. Peak memory (maximum resident set) of the full build.
-4. Build time at 1×, 10× and 50× the corpus: generated copies of the two texts' pages, so growth
-   can be seen to be linear (time per copy is printed beside each).
+4. Scale: a generated corpus of N texts (the two real ones, then new transcripts — slices of the
+   seed transcript — and articles, each added with scripts/add_text.py through the registry), for
+   N = 2, 20 and 50 by default: the full build against a plain build of the same pages at each
+   size (the ratio at scale), and the PDF's time per text.
 """
 
 from __future__ import annotations
@@ -23,46 +25,50 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 from edition.glossary import glossary_markdown, load_glossary
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
 from edition.render import render_markdown
 from edition.textfile import read_text
-from edition.texts import load_registry, read_raw
+from edition.texts import load_registry, read_raw, registry_lists
 from edition.transcript_page import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from add_text import add_text  # noqa: E402
+
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def plain_project(target: Path) -> Path:
+def plain_project(target: Path, root: Path = ROOT) -> Path:
     """A copy of the site's pages as finished Markdown, with a config that has no hooks."""
-    shutil.copytree(ROOT / "docs", target / "docs")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    registry = load_registry(ROOT)
-    notes = NotesBuild(ROOT, list(registry.texts))
+    shutil.copytree(root / "docs", target / "docs")
+    shutil.copytree(root / "overrides", target / "overrides")
+    registry = load_registry(root)
+    notes = NotesBuild(root, list(registry.texts))
     for text_id, entry in registry.texts.items():
         page_path = f"docs/{entry.page}"
-        source = read_text(ROOT / page_path, page_path)
+        source = read_text(root / page_path, page_path)
         markdown, offset = split_front_matter(source)
         front = source[: len(source) - len(markdown)]
-        raw = read_raw(ROOT, text_id, entry)
-        rendered = render_page(ROOT, entry, raw, markdown, page_path, offset)
+        raw = read_raw(root, text_id, entry)
+        rendered = render_page(root, entry, raw, markdown, page_path, offset)
         # The same pages: with the glossary and annotation notes the hooks add to the HTML.
-        with_notes = notes.page(text_id, text_id, "", render_markdown(ROOT, rendered), "../glossary/")
+        with_notes = notes.page(text_id, text_id, "", render_markdown(root, rendered), "../glossary/")
         notes_block = with_notes[with_notes.find('<div class="footnote edition-notes">') :]
         (target / page_path).write_text(front + rendered + "\n\n" + notes_block + "\n", encoding="utf-8")
+    for page in ("index.md", "licence.md"):
+        path = target / "docs" / page
+        path.write_text(registry_lists(path.read_text(encoding="utf-8"), registry), encoding="utf-8")
     glossary_page = target / "docs/glossary.md"
     glossary_page.write_text(
         glossary_page.read_text(encoding="utf-8").replace(
-            "<!-- edition:glossary -->", glossary_markdown(load_glossary(ROOT)[0].root)
+            "<!-- edition:glossary -->", glossary_markdown(load_glossary(root)[0].root)
         ),
         encoding="utf-8",
     )
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks/mkdocs_edition.py\n", "")
     config = config.replace("watch:\n  - hooks\n  - data\n  - overrides\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -80,22 +86,25 @@ def timed_build(config: Path, site: Path) -> float:
 
 def project_copy(target: Path) -> Path:
     """A copy of the project's sources, to edit or multiply without touching the real one."""
-    for folder in ("docs", "data", "overrides", "hooks"):
+    for folder in ("docs", "data", "overrides", "hooks", "scripts"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 
-def multiply(project: Path, copies: int) -> None:
-    """``copies`` pages per text: each copy is a registry entry with its own page, same raw source."""
-    registry_path = project / "data/texts.yml"
-    registry = yaml.safe_load(registry_path.read_text(encoding="utf-8"))
-    for copy in range(2, copies + 1):
-        for text_id in ("podcast", "article"):
-            page = f"{text_id}-{copy}.md"
-            shutil.copy(project / "docs" / f"{text_id}.md", project / "docs" / page)
-            registry[f"{text_id}-{copy}"] = {**registry[text_id], "page": page}
-    registry_path.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+def grow(project: Path, texts: int, work: Path) -> None:
+    """Add texts through the registry until there are ``texts``: transcripts cut from the seed
+    transcript (each its own raw file, draft and cast) and articles from the seed scrape."""
+    transcript = (ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt").read_text(encoding="utf-8")
+    article = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
+    for number in range(len(load_registry(project).texts) + 1, texts + 1):
+        if number % 2:
+            start = (number * 977) % (len(transcript) - 2000)
+            raw = work / f"transcript-{number}.txt"
+            raw.write_text(transcript[start : start + 1800], encoding="utf-8")
+            add_text(project, raw, f"text-{number}", "transcript", f"生成的文字稿 {number}")
+        else:
+            add_text(project, article, f"text-{number}", "article", f"生成的文章 {number}")
 
 
 def serve_rebuild_seconds(project: Path) -> float:
@@ -144,19 +153,32 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def scale_seconds(work: Path, copies: int) -> float:
-    project = project_copy(work / f"scale-{copies}")
-    multiply(project, copies)
-    shutil.rmtree(project / "site", ignore_errors=True)
+def at_scale(work: Path, texts: int) -> tuple[float, float, float]:
+    """Full build, plain build of the same pages, and the Simplified PDF's seconds per text."""
+    project = project_copy(work / f"scale-{texts}")
+    grow(project, texts, work)
+    full = timed_build(project / "mkdocs.yml", project / "site")
+    plain = timed_build(plain_project(work / f"plain-{texts}", project), work / f"site-plain-{texts}")
     start = time.perf_counter()
-    subprocess.run([MKDOCS, "build", "--quiet", "-d", str(project / "site")], cwd=project, env=ENV, check=True)
-    return time.perf_counter() - start
+    subprocess.run([sys.executable, "-c", PDF, str(project), str(project / "site")], check=True, env=ENV, cwd=project)
+    return full, plain, (time.perf_counter() - start) / texts
+
+
+PDF = """
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path(sys.argv[1]) / "scripts"))
+import build_site
+build_site.ROOT = Path(sys.argv[1])
+from edition.convert import EDITIONS
+build_site.render_pdf(Path(sys.argv[2]), EDITIONS[0])
+"""
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 50])
+    parser.add_argument("--scales", type=int, nargs="*", default=[2, 20, 50], help="corpus sizes, in texts")
     arguments = parser.parse_args()
     runs = arguments.runs
     with tempfile.TemporaryDirectory() as folder:
@@ -178,9 +200,12 @@ def main() -> int:
         rebuild = serve_rebuild_seconds(project_copy(work / "serve"))
         print(f"make serve: rebuild after editing a page: {rebuild:.2f} s")
         print(f"peak memory of the full build: {peak_memory_mib(ROOT / 'mkdocs.yml', work / 'site-peak'):.0f} MiB")
-        for copies in arguments.scales:
-            seconds = scale_seconds(work, copies)
-            print(f"corpus ×{copies:<3} ({2 * copies} text pages): {seconds:6.2f} s, {seconds / copies:.2f} s per copy")
+        for texts in arguments.scales:
+            full_build, plain_build, pdf = at_scale(work, texts)
+            print(
+                f"corpus of {texts:>2} texts: full {full_build:6.2f} s, plain {plain_build:6.2f} s, "
+                f"ratio {full_build / plain_build:.2f}; {full_build / texts:.2f} s per text; PDF {pdf:.2f} s per text"
+            )
     return 0
 
 

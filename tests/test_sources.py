@@ -13,7 +13,8 @@ from edition.texts import load_registry, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The hashes of the seeds as delivered; the registry must pin exactly these.
+# The hashes of the two seed texts (ids podcast and article) as delivered; the registry must pin
+# these for them (other texts, added later, are pinned by add_text and checked on every build).
 PINNED = {
     "docs/sources/podcast-justsayai-sora2-asr-raw.txt": (
         "d00b1179d9b1e360babfc16a8a2f04d588bc73ff7c0fc0dfb1b3a8de02685988"
@@ -29,9 +30,10 @@ def test_raw_source_is_byte_identical_to_the_seed(path: str, sha256: str) -> Non
     assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == sha256
 
 
-def test_registry_pins_the_same_hashes() -> None:
+def test_registry_pins_the_same_hashes_for_the_seed_texts() -> None:
     registry = load_registry(ROOT)
-    assert {entry.raw: entry.sha256 for entry in registry.texts.values()} == PINNED
+    pinned = {entry.raw: entry.sha256 for entry in registry.texts.values() if entry.raw in PINNED}
+    assert pinned == PINNED
 
 
 def _copy_project(tmp_path: Path) -> Path:

@@ -58,5 +58,6 @@ def draft_paragraphs(transcript: str) -> list[str]:
 
 
 def draft_markdown(transcript: str) -> str:
-    """The draft reading text as Markdown paragraphs."""
-    return "\n\n".join(draft_paragraphs(transcript)) + "\n"
+    """The draft reading text as Markdown paragraphs, each with its anchor (``#p12``): a reader can
+    cite it, and the glossary links to it, before the text is edited."""
+    return "\n\n".join(f"{text}\n{{ #p{n} }}" for n, text in enumerate(draft_paragraphs(transcript), 1)) + "\n"
