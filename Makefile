@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := .venv/bin
 READY := .venv/.ready
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text start-editing
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -55,6 +55,10 @@ e2e: browser
 # Add a text: make add-text RAW=path/to/raw.txt ID=episode-2 KIND=transcript TITLE="…"
 add-text: $(READY)
 	$(BIN)/python scripts/add_text.py "$(RAW)" --id "$(ID)" --kind "$(KIND)" --title "$(TITLE)"
+
+# A transcript's draft becomes its page's reading text, ready to edit: make start-editing ID=episode-2
+start-editing: $(READY)
+	$(BIN)/python scripts/start_editing.py "$(ID)"
 
 bench: $(READY)
 	$(BIN)/python scripts/bench.py

@@ -116,3 +116,19 @@ def test_a_page_missing_from_the_navigation_is_nav001(tmp_path: Path) -> None:
     mkdocs = root / "mkdocs.yml"
     mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("  - 文章：Sora 与互联网的解药: article.md\n", ""))
     assert [problem.code for problem in check_all(root)] == ["NAV001"]
+
+
+def test_a_drafts_editing_starts_with_one_command_and_every_check_passes(tmp_path: Path) -> None:
+    from start_editing import start_editing
+
+    root = project(tmp_path)
+    episode = tmp_path / "episode.txt"
+    episode.write_text(PODCAST_RAW.read_text(encoding="utf-8")[5000:6400], encoding="utf-8")
+    add_text(root, episode, "episode-3", "transcript", "第三期")
+    start_editing(root, "episode-3")
+    page = (root / "docs/episode-3.md").read_text(encoding="utf-8")
+    assert "<!-- reading-text -->" in page and "**说话人甲？**：{>>说话人存疑：尚未辨认<<}" in page
+    assert "draft: true" not in (root / "data/texts.yml").read_text(encoding="utf-8").split("episode-3:")[1]
+    assert check_all(root) == []
+    with pytest.raises(EditionError, match="EDIT001"):
+        start_editing(root, "episode-3")  # no longer a draft
