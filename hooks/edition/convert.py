@@ -25,6 +25,8 @@ from edition.regional import Regional, name_character_spans, regional_quotes
 OVERRIDES = "data/conversion-overrides.yml"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the texts, kept by OpenCC
+# Phrases held aside from OpenCC: one pattern for all of them, and each one's form.
+Phrases = tuple["re.Pattern[str] | None", dict[str, str]]
 # A quotation in the edition's prose: the texts' words, never regionalised.
 _QUOTATION = re.compile(r"(“[^”]*”|「[^」]*」)")
 
@@ -84,16 +86,25 @@ class Converter:
         self._forms = self.regional.forms_for(edition.key)
         # Names keep their name characters: each is converted once, those characters put back.
         self._names = [(name, self._keep_name_characters(name)) for name in self.regional.names]
-        self._source = self._by_length(self._overrides + self._names)
+        self._source = self._phrases(self._overrides + self._names)
+        self._prose = self._source
         if self._engine is not None:
             kept = [(word, self(word)) for word in self.regional.protected_words]
             words = self.regional.words_for(edition.key)
-            self._prose = self._by_length(self._overrides + self._names + kept + words)
+            self._prose = self._phrases(self._overrides + self._names + kept + words)
 
     @staticmethod
-    def _by_length(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Longest phrase first, so a longer entry wins over one inside it."""
-        return sorted(pairs, key=lambda pair: -len(pair[0]))
+    def _phrases(pairs: list[tuple[str, str]]) -> Phrases:
+        """One pattern for every phrase, longest first (a longer entry wins over one inside it), and
+        each phrase's form; an earlier entry wins over a later one for the same phrase. One pass over
+        a text node instead of one test per phrase (a glossary's worth of phrases, every node)."""
+        table: dict[str, str] = {}
+        for simplified, traditional in pairs:
+            table.setdefault(simplified, traditional)
+        if not table:
+            return None, table
+        keys = sorted(table, key=len, reverse=True)
+        return re.compile("|".join(re.escape(key) for key in keys)), table
 
     def _keep_name_characters(self, name: str) -> str:
         converted = self.plain(name)
@@ -106,7 +117,7 @@ class Converter:
         """OpenCC alone, without overrides."""
         return str(self._engine.convert(text)) if self._engine else text
 
-    def _convert(self, text: str, phrases: list[tuple[str, str]]) -> str:
+    def _convert(self, text: str, phrases: Phrases) -> str:
         if self._engine is None:
             return text
         if not _HAN.search(text):
@@ -117,9 +128,9 @@ class Converter:
             protected.append(traditional)
             return chr(_PLACEHOLDER_BASE + len(protected) - 1)
 
-        for simplified, traditional in phrases:
-            if simplified in text:
-                text = text.replace(simplified, hold(traditional))
+        pattern, table = phrases
+        if pattern is not None:
+            text = pattern.sub(lambda match: hold(table[match.group()]), text)
         for at in reversed(name_character_spans(text, self.regional.forms)):
             text = text[:at] + hold(text[at]) + text[at + 1 :]
         converted = str(self._engine.convert(text))
