@@ -88,7 +88,7 @@ class Regional:
 
 def load_regional(root: Path, terms: list[Term], corpus: str | None = None) -> Regional:
     """The regional data; with ``corpus`` (the texts and the edition's prose), also checked:
-    ``REG001`` a word that occurs nowhere, ``REG002`` a form that changes nothing anywhere."""
+    ``REG001`` a word that occurs nowhere."""
     forms = validate(RegionalForms, load_yaml(root / FORMS, FORMS), FORMS)
     vocabulary_data = load_yaml(root / VOCABULARY, VOCABULARY)
     vocabulary = validate(Vocabulary, vocabulary_data, VOCABULARY)
