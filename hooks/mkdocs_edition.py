@@ -59,8 +59,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return registry_lists(markdown, _registry)
     text_id, entry = found
     page_path = "docs/" + page.file.src_uri
-    # MkDocs hands over the Markdown without its front matter; count those lines for messages.
-    _, offset = split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    # MkDocs hands over the Markdown without its front matter and the blank lines after it; count
+    # the lines before where it starts, so messages name the file's own line (as `make check` does).
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    start = source.find(markdown[:200]) if markdown else -1
+    offset = source.count("\n", 0, start) if start >= 0 else split_front_matter(source)[1]
     try:
         raw = read_raw(_ROOT, text_id, entry)
         return render_page(_ROOT, entry, raw, markdown, page_path, offset)

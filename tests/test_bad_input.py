@@ -228,3 +228,15 @@ def test_a_failed_build_leaves_the_previous_site_and_the_sources_intact(tmp_path
     assert "docs/podcast.md:" in result.stderr + result.stdout and "FID001" in result.stderr + result.stdout
     assert (fingerprint(site), fingerprint(root / "docs/sources")) == before
     assert not (root / "site.tmp").exists()
+
+
+def test_the_build_and_make_check_name_the_same_line(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    replace("docs/podcast.md", "物理引擎非常强", "物理引擎非常弱")(root)
+    line = next(n for n, text in enumerate((root / "docs/podcast.md").read_text().splitlines(), 1) if "非常弱" in text)
+    check = run_check(root)
+    build = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--no-pdf"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert f"docs/podcast.md:{line}: FID001" in check.stdout
+    assert f"docs/podcast.md:{line}: FID001" in build.stdout + build.stderr
