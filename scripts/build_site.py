@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
+import signal
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -62,10 +63,28 @@ def render_pdf(site: Path, edition: Edition) -> Path:
     return target
 
 
+def _stop_on_sigterm() -> None:
+    """A build stopped from outside (SIGTERM, as a CI runner or `kill` sends) unwinds like Ctrl-C:
+    the MkDocs child is killed by ``subprocess.run`` and the half-built folder is removed."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def build(target: Path, pdf: bool = True) -> int:
     """Build into ``target`` atomically; return the process exit code."""
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
+    try:
+        return _build(target, staging, pdf)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # an interrupted build leaves no half-built folder
+        raise
+
+
+def _build(target: Path, staging: Path, pdf: bool) -> int:
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=ROOT, check=False
@@ -97,4 +116,5 @@ if __name__ == "__main__":
     parser.add_argument("--no-pdf", action="store_true", help="HTML editions only")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to build (default: site/)")
     arguments = parser.parse_args()
+    _stop_on_sigterm()
     sys.exit(build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf))

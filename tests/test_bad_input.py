@@ -240,3 +240,22 @@ def test_the_build_and_make_check_name_the_same_line(tmp_path: Path) -> None:
     )
     assert f"docs/podcast.md:{line}: FID001" in check.stdout
     assert f"docs/podcast.md:{line}: FID001" in build.stdout + build.stderr
+
+
+def test_a_killed_build_leaves_no_half_built_folder_and_no_child(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    root = project(tmp_path)
+    build = subprocess.Popen([sys.executable, "scripts/build_site.py", "--no-pdf"], cwd=root)
+    staging = root / "site.tmp"
+    for _ in range(200):  # until the MkDocs child has started writing
+        if staging.exists():
+            break
+        time.sleep(0.05)
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=60) != 0
+    time.sleep(0.5)
+    assert not staging.exists()
+    children = subprocess.run(["pgrep", "-f", f"--site-dir {staging}"], capture_output=True, text=True, check=False)
+    assert children.stdout.strip() == ""

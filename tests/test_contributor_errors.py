@@ -126,3 +126,23 @@ def test_make_check_prints_the_messages_and_exits_non_zero(tmp_path: Path) -> No
     result = subprocess.run([sys.executable, "scripts/check.py"], cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "data/glossary.yml:" in result.stdout and "DATA002" in result.stdout
+
+
+def test_a_one_character_form_is_glo004(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD_TERM.replace("  headword: 物理引擎\n", "  headword: 物理引擎\n  aliases: [强]\n"))
+    line = glossary_line(root, "aliases: [强]")
+    assert any(m.startswith(f"data/glossary.yml:{line}: GLO004 ") for m in messages(root))
+
+
+def test_an_image_in_a_note_is_note002(tmp_path: Path) -> None:
+    term = GOOD_TERM.replace("模拟物体运动的软件组件。", "模拟物体运动的软件组件。![图](https://example.org/a.png)")
+    root = project(tmp_path, term)
+    line = glossary_line(root, "![图]")
+    assert any(m.startswith(f"data/glossary.yml:{line}: NOTE002 ") for m in messages(root))
+
+
+def test_an_oversized_definition_is_data006_before_any_build(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD_TERM.replace("模拟物体运动的软件组件。", "长" * 100_000))
+    line = glossary_line(root, "长长长")
+    found = [m for m in messages(root) if " DATA006 " in m]
+    assert found and found[0].startswith(f"data/glossary.yml:{line}: DATA006 ") and "at most 400" in found[0]

@@ -113,6 +113,10 @@ def validate(model: type[Model], data: Any, shown_as: str) -> Model:
                 message = f"unknown key {where!r}: remove it or check its spelling"
             elif item["type"] == "missing":
                 message = f"missing field {where!r}: add it"
+            elif item["type"] == "string_too_long":
+                # Bounded work: an oversized field is refused before it reaches the search index.
+                limit = (item.get("ctx") or {}).get("max_length")
+                code, message = "DATA006", f"{where} is too long (at most {limit} characters): shorten it"
             elif item["type"] in _URL_ERRORS:
                 code, message = "URL001", f"{where}: not a URL: write it as https://…"
             else:

@@ -3,9 +3,9 @@
 Checks (each ``path:line: CODE message``):
 
 - ``GLO001`` duplicate id; ``GLO002`` a form (headword or alias) that occurs in no text;
-  ``GLO003`` a form listed under two terms;
+  ``GLO003`` a form listed under two terms; ``GLO004`` a one-character form (it matches inside words);
 - ``NOTE001`` raw HTML in a definition or note (notes are Markdown; HTML is refused, and what is
-  rendered is sanitized besides);
+  rendered is sanitized besides); ``NOTE002`` an image in one (it was dropped silently);
 - ``URL001`` a source that is not an http(s) URL; ``SRC010``–``SRC013`` what the sources are worth
   (``edition.sources``);
 - ``ANN001`` a quote that matches nowhere (an orphan); ``ANN002`` a quote that matches more than
@@ -29,6 +29,7 @@ from edition.terms import TermMatcher
 GLOSSARY = "data/glossary.yml"
 ANNOTATIONS = "data/annotations/{text}.yml"
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|\bon[a-z]+\s*=|javascript:", re.I)
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 
 
 def _markdown_fields(data: Any, shown_as: str, fields: tuple[str, ...]) -> list[Problem]:
@@ -43,6 +44,16 @@ def _markdown_fields(data: Any, shown_as: str, fields: tuple[str, ...]) -> list[
                         line_for(data, (index, name)),
                         "NOTE001",
                         f"raw HTML or script in {name!r}: notes are Markdown; write links as [text](https://…)",
+                    )
+                )
+            if isinstance(value, str) and _IMAGE.search(value):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line_for(data, (index, name)),
+                        "NOTE002",
+                        f"an image in {name!r}: notes show no images (the site fetches nothing); "
+                        "link to the page instead, as [text](https://…)",
                     )
                 )
     return problems
@@ -79,6 +90,17 @@ def load_glossary(root: Path) -> tuple[Glossary, Any]:
                     )
                 )
             owner.setdefault(key, term.id)
+            if len(key) < 2:
+                where = (index, "headword") if form_index == 0 else (index, "aliases", form_index - 1)
+                problems.append(
+                    Problem(
+                        GLOSSARY,
+                        line_for(data, where),
+                        "GLO004",
+                        f"form {form!r} is one character: it would match inside other words; use the word "
+                        "it stands in",
+                    )
+                )
     problems += source_problems(glossary.root, data, GLOSSARY, load_hosts(root))
     if problems:
         raise EditionError(problems)

@@ -10,6 +10,14 @@ from typing import Literal
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, RootModel
 
 
+# Bounded work: a footnote is a sentence, a note a few paragraphs, a quote a phrase. An oversized
+# field (a pasted article, a runaway paste) is refused with DATA006 before it reaches the search
+# indexer's word splitting or the PDF, where its cost grows much faster than its length.
+MAX_DEFINITION = 400
+MAX_NOTE = 3000
+MAX_QUOTE = 300
+
+
 class Source(BaseModel):
     """A published source for a definition or an annotation, and what kind of source it is
     (``edition.sources``): the organisation's own page, an established newsroom, a reference work."""
@@ -34,7 +42,7 @@ class RegionalNote(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     region: str = Field(pattern=r"^(tw|hk)$")
-    note: str = Field(min_length=1)
+    note: str = Field(min_length=1, max_length=MAX_NOTE)
 
 
 class Term(BaseModel):
@@ -46,8 +54,8 @@ class Term(BaseModel):
     headword: str = Field(min_length=1)
     aliases: list[str] = []
     full_name: FullName | None = None
-    definition: str = Field(min_length=1)
-    note: str = ""
+    definition: str = Field(min_length=1, max_length=MAX_DEFINITION)
+    note: str = Field(default="", max_length=MAX_NOTE)
     sources: list[Source] = Field(min_length=1)
     regional: list[RegionalNote] = []
 
@@ -66,9 +74,9 @@ class Quote(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    exact: str = Field(min_length=2)
-    prefix: str = ""
-    suffix: str = ""
+    exact: str = Field(min_length=2, max_length=MAX_QUOTE)
+    prefix: str = Field(default="", max_length=MAX_QUOTE)
+    suffix: str = Field(default="", max_length=MAX_QUOTE)
 
 
 class Annotation(BaseModel):
@@ -76,7 +84,7 @@ class Annotation(BaseModel):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     quote: Quote
-    note: str = Field(min_length=1)
+    note: str = Field(min_length=1, max_length=MAX_NOTE)
     author: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
 
