@@ -62,8 +62,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # MkDocs hands over the Markdown without its front matter and the blank lines after it; count
     # the lines before where it starts, so messages name the file's own line (as `make check` does).
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    try:
+        _, offset = split_front_matter(source, page_path)
+    except EditionError as error:
+        raise _stop(error) from error
     start = source.find(markdown[:200]) if markdown else -1
-    offset = source.count("\n", 0, start) if start >= 0 else split_front_matter(source)[1]
+    offset = source.count("\n", 0, start) if start >= 0 else offset
     try:
         raw = read_raw(_ROOT, text_id, entry)
         return render_page(_ROOT, entry, raw, markdown, page_path, offset)

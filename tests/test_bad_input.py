@@ -259,3 +259,20 @@ def test_a_killed_build_leaves_no_half_built_folder_and_no_child(tmp_path: Path)
     assert not staging.exists()
     children = subprocess.run(["pgrep", "-f", f"--site-dir {staging}"], capture_output=True, text=True, check=False)
     assert children.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line"),
+    [
+        ("---\ntitle: 标题\n\n# 没有结束的 front matter\n", 1),  # never closed
+        ("---\ntitle: [未闭合\n---\n", 2),  # not YAML
+        ("---\ndescription: 没有标题\n---\n", 2),  # no title
+    ],
+)
+def test_malformed_front_matter_in_a_text_page_is_page003(tmp_path: Path, front_matter: str, line: int) -> None:
+    root = project(tmp_path)
+    page = root / "docs/article.md"
+    body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    page.write_text(front_matter + body, encoding="utf-8")
+    result = run_check(root)
+    assert f"docs/article.md:{line}: PAGE003 " in result.stdout, result.stdout

@@ -126,3 +126,19 @@ def test_identity_conversion_reproduces_every_built_page(built_site: Path) -> No
 def test_simplified_only_characters_are_known() -> None:
     chars = simplified_only_characters()
     assert {"发", "这", "说", "们"} <= chars and not {"干", "只", "后", "里"} & chars
+
+
+def test_an_override_writing_simplified_into_a_traditional_edition_is_ovr003() -> None:
+    data = [{"simplified": "电视频道", "tw": "电视頻道", "hk": "電視頻道", "reason": "a mistake: tw left Simplified"}]
+    overrides = Overrides.model_validate(data)
+    found = override_problems(overrides, data, "电视频道")
+    assert [(p.code, p.line) for p in found if p.code == "OVR003"] == [("OVR003", 1)]
+    assert "'電視頻道'" in next(p.message for p in found if p.code == "OVR003")
+    good = [{"simplified": "凤凰卫视", "hk": "鳳凰衛視", "reason": "the broadcaster's own name"}]
+    assert "OVR003" not in [p.code for p in override_problems(Overrides.model_validate(good), good, "凤凰卫视")]
+
+
+def test_a_traditional_character_in_its_phrase_is_not_ovr003() -> None:
+    data = [{"simplified": "可以干的", "tw": "可以幹的", "hk": "可以干的", "reason": "干 is Traditional too"}]
+    codes = [p.code for p in override_problems(Overrides.model_validate(data), data, "可以干的")]
+    assert "OVR003" not in codes

@@ -151,3 +151,18 @@ def test_a_term_that_occurs_nowhere_is_still_not_found() -> None:
     jimeng = Term(id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources)
     page = '<p id="p7">什么<span class="corr"><del class="asr">即</del><ins>极</ins></span>梦啊</p>'
     assert add_notes(page, [jimeng], []).occurrences == {}
+
+
+def test_overlapping_quotes_are_reported_not_drawn_wrongly() -> None:
+    first = annotation("a", "发布了 Sora 2")
+    second = annotation("b", "Sora 2 应用")
+    notes = add_notes('<p id="p1">OpenAI 发布了 Sora 2 应用。</p>', [], [first, second])
+    assert notes.overlapping == [("a", "b")]
+    assert notes.html.count("<mark") == 1 and notes.html.count("</mark>") == 1  # the first alone, whole
+
+
+def test_a_quote_inside_another_is_drawn_inside_it() -> None:
+    outer, inner = annotation("a", "发布了 Sora 2 应用"), annotation("b", "Sora 2")
+    notes = add_notes('<p id="p1">OpenAI 发布了 Sora 2 应用。</p>', [], [outer, inner])
+    assert notes.overlapping == []
+    assert '<mark class="annotated" id="anno-a">发布了 <mark class="annotated" id="anno-b">Sora 2</mark>' in notes.html

@@ -45,7 +45,7 @@ def check_all(root: Path) -> list[Problem]:
         page_path = f"docs/{entry.page}"
         try:
             raw = read_raw(root, text_id, entry)
-            markdown, offset = split_front_matter(read_text(root / page_path, page_path))
+            markdown, offset = split_front_matter(read_text(root / page_path, page_path), page_path)
             pages.append((text_id, render_page(root, entry, raw, markdown, page_path, offset)))
         except EditionError as error:
             problems += error.problems

@@ -11,6 +11,8 @@ placeholder (which OpenCC leaves alone), afterwards by its reviewed Traditional 
 from __future__ import annotations
 
 import re
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -159,7 +161,8 @@ def load_overrides(root: Path) -> tuple[Overrides, object]:
 
 
 def override_problems(overrides: Overrides, data: object, corpus: str) -> list[Problem]:
-    """``OVR001`` an override that changes nothing; ``OVR002`` a phrase that occurs in no text."""
+    """``OVR001`` an override that changes nothing; ``OVR002`` a phrase that occurs in no text;
+    ``OVR003`` an override that writes Simplified characters into a Traditional edition."""
     problems = []
     converters = {edition.key: Converter(edition, []) for edition in EDITIONS if edition.opencc_config}
     for index, override in enumerate(overrides.root):
@@ -183,9 +186,48 @@ def override_problems(overrides: Overrides, data: object, corpus: str) -> list[P
                         f"override changes nothing: OpenCC already gives {target!r} for {key}; remove it",
                     )
                 )
-    if not any(o.tw or o.hk for o in overrides.root[:0]):
-        pass
+            if target is not None and (simplified := _simplified_characters(target, converter)):
+                problems.append(
+                    Problem(
+                        OVERRIDES,
+                        line_for(data, (index, key)),
+                        "OVR003",
+                        f"the {key} form {target!r} has Simplified characters ({'、'.join(simplified)}): "
+                        f"write it in the edition's Traditional characters, as {converter.plain(target)!r}",
+                    )
+                )
     return problems
+
+
+@lru_cache(maxsize=1)
+def simplified_only() -> frozenset[str]:
+    """Characters that exist only in Simplified script: OpenCC's STCharacters dictionary maps them
+    and never to themselves (只 → 隻 只 and 家 → 家 傢 are Traditional characters too)."""
+    clib = Path(opencc.__file__).parent / "clib"
+    with tempfile.TemporaryDirectory() as folder:
+        dump = Path(folder) / "st.txt"
+        subprocess.run(
+            [
+                str(clib / "bin/opencc_dict"),
+                "-i",
+                str(clib / "share/opencc/STCharacters.ocd2"),
+                "-o",
+                str(dump),
+                "-f",
+                "ocd2",
+                "-t",
+                "text",
+            ],
+            check=True,
+        )
+        lines = dump.read_text(encoding="utf-8").splitlines()
+    return frozenset(key for key, targets in (line.split("\t") for line in lines) if key not in targets.split(" "))
+
+
+def _simplified_characters(text: str, converter: Converter) -> list[str]:
+    """Characters of ``text`` that are Simplified only, and not the region's own form either
+    (户 is Hong Kong's: s2hk keeps it)."""
+    return [char for char in dict.fromkeys(text) if char in simplified_only() and converter.plain(char) != char]
 
 
 # Where the edition writes its own prose, besides the texts: an override may fix a phrase there too.

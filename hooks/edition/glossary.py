@@ -97,8 +97,7 @@ def load_glossary(root: Path) -> tuple[Glossary, Any]:
                         GLOSSARY,
                         line_for(data, where),
                         "GLO004",
-                        f"form {form!r} is one character: it would match inside other words; use the word "
-                        "it stands in",
+                        f"form {form!r} is one character: it would match inside other words; use the word it stands in",
                     )
                 )
     problems += source_problems(glossary.root, data, GLOSSARY, load_hosts(root))
@@ -125,9 +124,27 @@ def load_annotations(root: Path, text_id: str) -> tuple[Annotations, Any, str]:
     return annotations, data, shown_as
 
 
-def annotation_problems(annotations: Annotations, data: Any, shown_as: str, hits: dict[str, int]) -> list[Problem]:
-    """``ANN001`` / ``ANN002`` for quotes that did not match exactly once on their page."""
+def annotation_problems(
+    annotations: Annotations,
+    data: Any,
+    shown_as: str,
+    hits: dict[str, int],
+    overlapping: list[tuple[str, str]] | None = None,
+) -> list[Problem]:
+    """``ANN001`` / ``ANN002`` for quotes that did not match exactly once on their page; ``ANN004``
+    for a quote that overlaps another's without holding it or lying inside it."""
     problems = []
+    index_of = {annotation.id: index for index, annotation in enumerate(annotations.root)}
+    for first, second in overlapping or []:
+        problems.append(
+            Problem(
+                shown_as,
+                line_for(data, (index_of[second], "quote", "exact")),
+                "ANN004",
+                f"quote of {second!r} overlaps the quote of {first!r}: both cannot be highlighted; shorten one "
+                "so they do not overlap, or so one lies inside the other",
+            )
+        )
     for index, annotation in enumerate(annotations.root):
         count = hits.get(annotation.id, 0)
         line = line_for(data, (index, "quote", "exact"))

@@ -98,6 +98,9 @@ class PageNotes:
     html: str
     occurrences: dict[str, list[str]] = field(default_factory=dict)  # term id -> paragraph anchors
     annotation_hits: dict[str, int] = field(default_factory=dict)  # annotation id -> matches
+    # Pairs of annotations whose quotes overlap without one holding the other: their highlights
+    # cannot both be drawn (the second's end would close the first's mark).
+    overlapping: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _skipped(stack: tuple[Element, ...]) -> bool:
@@ -234,10 +237,18 @@ def add_notes(
                         f'<a class="footnote-ref" href="#gloss-{term_id}">{number}</a></sup>',
                     )
                 )
+        spans: list[tuple[int, int, str]] = []
         for annotation in [] if in_reading else annotations:
             if counts[annotation.id] != 1:
                 continue
             for start in _quote_matches(text, annotation):
+                spans.append((start, start + len(annotation.quote.exact), annotation.id))
+                overlaps = [
+                    other for s, e, other in spans[:-1] if s < start < e < spans[-1][1] or start < s < spans[-1][1] < e
+                ]
+                if overlaps:
+                    result.overlapping += [(other, annotation.id) for other in overlaps]
+                    continue
                 annotated.append(annotation)
                 number = len(annotated)
                 end = start + len(annotation.quote.exact)

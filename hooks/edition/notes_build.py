@@ -45,7 +45,7 @@ class NotesBuild:
         notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href, self._matcher)
         # The text as a reader sees it: a correction's recognized form is not part of it.
         self.texts.append(plain_text(_ASR_ORIGINAL.sub("", page_html)))
-        problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits)
+        problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits, notes.overlapping)
         if problems:
             raise EditionError(problems)
         for term_id, anchors in notes.occurrences.items():

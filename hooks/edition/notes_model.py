@@ -9,7 +9,6 @@ from typing import Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, RootModel
 
-
 # Bounded work: a footnote is a sentence, a note a few paragraphs, a quote a phrase. An oversized
 # field (a pasted article, a runaway paste) is refused with DATA006 before it reaches the search
 # indexer's word splitting or the PDF, where its cost grows much faster than its length.
