@@ -205,3 +205,126 @@ document.addEventListener("click", (event) => {
   });
   input.addEventListener("compositionend", () => (table ? update() : load().then(update)));
 })();
+
+// Annotate from the page: select a passage of a text (in any edition) and get a ready annotation
+// for data/annotations/<text>.yml — the exact quote in Simplified (the same words of the Simplified
+// page, fetched from this site only when the reader asks), with the shortest prefix or suffix that
+// makes it unique. Where the site names its repository (Material's repo link), links open the
+// file in the repository's editor and a new issue with the stanza; nothing leaves the site before
+// the reader clicks one. Without JavaScript nothing of this exists.
+(() => {
+  const article = document.querySelector("article");
+  if (!article || !document.querySelector(".turn, .source-text")) return;
+  const READING = ".turn, .source-text p[id]";
+  const SKIP = ".filler, .asr, .pnum, sup, .speaker, .recurs, .note-pop";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "annotate-button";
+  button.textContent = document.getElementById("note-pop-labels")?.content.querySelector('[data-label="annotate"]')?.textContent || "为此处写注释";
+  button.hidden = true;
+  document.body.append(button);
+
+  const textNodes = (paragraph) => {
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    return nodes;
+  };
+  const chosen = () => {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount !== 1) return null;
+    const range = selection.getRangeAt(0);
+    const node = range.startContainer;
+    if (node !== range.endContainer || node.nodeType !== Node.TEXT_NODE) return null;
+    const paragraph = node.parentElement.closest(READING);
+    if (!paragraph || node.parentElement.closest(SKIP) || range.endOffset - range.startOffset < 2) return null;
+    return { paragraph, index: textNodes(paragraph).indexOf(node), start: range.startOffset, end: range.endOffset, range };
+  };
+
+  document.addEventListener("selectionchange", () => {
+    const found = chosen();
+    if (!found) { button.hidden = true; return; }
+    const box = found.range.getBoundingClientRect();
+    button.hidden = false;
+    button.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, document.documentElement.clientWidth - 160))}px`;
+    button.style.top = `${box.bottom + window.scrollY + 6}px`;
+  });
+
+  const simplifiedPage = async () => {
+    const link = document.querySelector('a.edition-toggle__link[data-edition="hans"]');
+    const response = await fetch(link ? link.href.split("#")[0] : window.location.href);
+    return new DOMParser().parseFromString(await response.text(), "text/html");
+  };
+  const count = (page, text) => {
+    let n = 0;
+    for (const paragraph of page.querySelectorAll(READING)) {
+      const walker = page.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        for (let at = walker.currentNode.data.indexOf(text); at >= 0; at = walker.currentNode.data.indexOf(text, at + 1)) n += 1;
+      }
+    }
+    return n;
+  };
+  const yamlString = (text) => JSON.stringify(text);
+
+  document.addEventListener("mousedown", (event) => {
+    if (!event.target.closest(".annotate-pop, .annotate-button")) document.querySelectorAll(".annotate-pop").forEach((pop) => pop.remove());
+  });
+
+  button.addEventListener("click", async () => {
+    const found = chosen();
+    if (!found) return;
+    const page = await simplifiedPage();
+    const twin = page.getElementById(found.paragraph.id);
+    const node = twin && textNodes(twin)[found.index];
+    if (!node || node.data.length !== textNodes(found.paragraph)[found.index].data.length) return;
+    const exact = node.data.slice(found.start, found.end);
+    let prefix = "";
+    let suffix = "";
+    // The shortest context that makes the quote unique on the page (a TextQuoteSelector).
+    for (let size = 1; count(page, prefix + exact + suffix) > 1 && size <= 32; size += 1) {
+      prefix = node.data.slice(Math.max(0, found.start - size), found.start);
+      suffix = node.data.slice(found.end, found.end + size);
+    }
+    const text = window.location.pathname.replace(/\/$/, "").split("/").pop();
+    const stanza = [
+      `- id: note-${Date.now().toString(36)}`,
+      "  quote:",
+      `    exact: ${yamlString(exact)}`,
+      ...(prefix ? [`    prefix: ${yamlString(prefix)}`] : []),
+      ...(suffix ? [`    suffix: ${yamlString(suffix)}`] : []),
+      "  note: 在这里写注释（Markdown）。",
+      "  author: 你的名字",
+      "  sources:",
+      "    - title: 来源页面的标题",
+      "      url: https://",
+      "      kind: primary",
+    ].join("\n");
+    const pop = document.createElement("div");
+    pop.className = "note-pop annotate-pop";
+    pop.setAttribute("role", "dialog");
+    const pre = document.createElement("pre");
+    pre.className = "annotate-stanza";
+    pre.textContent = stanza;
+    pop.append(pre);
+    const file = `data/annotations/${text}.yml`;
+    const repository = document.querySelector("a.md-source")?.href;
+    if (repository) {
+      const edit = document.createElement("a");
+      edit.href = `${repository.replace(/\/$/, "")}/edit/main/${file}`;
+      edit.textContent = file;
+      const issue = document.createElement("a");
+      issue.href = `${repository.replace(/\/$/, "")}/issues/new?title=${encodeURIComponent("注释：" + exact)}&body=${encodeURIComponent("```yaml\n" + stanza + "\n```")}`;
+      issue.textContent = "issue";
+      pop.append(edit, document.createTextNode(" · "), issue);
+    } else {
+      pop.append(document.createTextNode(file));
+    }
+    pop.style.left = button.style.left;
+    pop.style.top = button.style.top;
+    pop.style.maxWidth = `${Math.min(420, document.documentElement.clientWidth - 16)}px`;
+    document.body.append(pop);
+    button.hidden = true;
+    navigator.clipboard?.writeText(stanza).catch(() => {});
+  });
+})();

@@ -134,3 +134,44 @@ def test_no_request_leaves_127_0_0_1(context: BrowserContext, site_url: str, out
     search(page, "抖音")  # searching loads the worker and the index
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
     assert outside_requests == []
+
+
+def test_a_passage_selected_in_the_taiwan_edition_becomes_a_stanza_that_matches_once(
+    page: Page, site_url: str, built_site: object
+) -> None:
+    import yaml
+
+    from edition.notes import add_notes
+    from edition.notes_model import Annotation
+
+    page.goto(site_url + "tw/podcast/#p30")
+    page.wait_for_timeout(300)
+    page.evaluate(
+        """() => {
+            const paragraph = document.getElementById('p30');
+            const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+            let node = null;
+            while (walker.nextNode()) {
+                const here = walker.currentNode;
+                if (here.data.length > 20 && !here.parentElement.closest('.filler, .asr, .pnum, sup, .speaker')) {
+                    node = here; break;
+                }
+            }
+            const range = document.createRange();
+            range.setStart(node, 3);
+            range.setEnd(node, 9);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }"""
+    )
+    page.locator(".annotate-button").click()
+    stanza = page.locator(".annotate-stanza").text_content() or ""
+    entry = yaml.safe_load(stanza)[0]
+    annotation = Annotation(**{**entry, "sources": [{"title": "t", "url": "https://example.org/", "kind": "news"}]})
+    from pathlib import Path
+
+    simplified = (Path(str(built_site)) / "podcast/index.html").read_text(encoding="utf-8")
+    notes = add_notes(simplified, [], [annotation])
+    # Exactly once in the Simplified reading text: the quote was mapped back from Traditional.
+    assert notes.annotation_hits == {annotation.id: 1}, stanza
