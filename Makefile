@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := .venv/bin
 READY := .venv/.ready
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text start-editing
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text start-editing anchors
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -59,6 +59,10 @@ add-text: $(READY)
 # A transcript's draft becomes its page's reading text, ready to edit: make start-editing ID=episode-2
 start-editing: $(READY)
 	$(BIN)/python scripts/start_editing.py "$(ID)"
+
+# Pin a transcript's paragraph anchors after splitting or joining paragraphs: make anchors ID=podcast
+anchors: $(READY)
+	$(BIN)/python scripts/pin_anchors.py "$(ID)" $(if $(RENUMBER),--renumber,)
 
 bench: $(READY)
 	$(BIN)/python scripts/bench.py

@@ -70,7 +70,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     offset = source.count("\n", 0, start) if start >= 0 else offset
     try:
         raw = read_raw(_ROOT, text_id, entry)
-        return render_page(_ROOT, entry, raw, markdown, page_path, offset)
+        return render_page(_ROOT, entry, raw, markdown, page_path, offset, text_id)
     except EditionError as error:
         raise _stop(error) from error
 

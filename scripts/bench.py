@@ -53,7 +53,7 @@ def plain_project(target: Path, root: Path = ROOT) -> Path:
         markdown, offset = split_front_matter(source)
         front = source[: len(source) - len(markdown)]
         raw = read_raw(root, text_id, entry)
-        rendered = render_page(root, entry, raw, markdown, page_path, offset)
+        rendered = render_page(root, entry, raw, markdown, page_path, offset, text_id)
         # The same pages: with the glossary and annotation notes the hooks add to the HTML.
         with_notes = notes.page(text_id, text_id, "", render_markdown(root, rendered), "../glossary/")
         notes_block = with_notes[with_notes.find('<div class="footnote edition-notes">') :]

@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from pin_anchors import pin_anchors
+
 from edition.errors import EditionError, fail
 from edition.pages import MARKER
 from edition.reading import END, START
@@ -45,7 +47,8 @@ def start_editing(root: Path, text_id: str) -> list[str]:
     text = registry_file.read_text(encoding="utf-8")
     block = re.compile(rf"(^{re.escape(text_id)}:\n(?:  .*\n)*?)  draft: true\n", re.M)
     registry_file.write_text(block.sub(r"\1", text, count=1), encoding="utf-8")
-    return [f"docs/{entry.page}", REGISTRY]
+    anchors = pin_anchors(root, text_id)  # from now on no paragraph's anchor moves
+    return [f"docs/{entry.page}", REGISTRY, anchors]
 
 
 def main(argv: list[str]) -> int:

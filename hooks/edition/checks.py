@@ -46,7 +46,7 @@ def check_all(root: Path) -> list[Problem]:
         try:
             raw = read_raw(root, text_id, entry)
             markdown, offset = split_front_matter(read_text(root / page_path, page_path), page_path)
-            pages.append((text_id, render_page(root, entry, raw, markdown, page_path, offset)))
+            pages.append((text_id, render_page(root, entry, raw, markdown, page_path, offset, text_id)))
         except EditionError as error:
             problems += error.problems
     try:

@@ -51,13 +51,13 @@ def insert_text(page_markdown: str, text_markdown: str, page_path: str) -> str:
 
 
 def render_page(
-    root: Path, entry: TextEntry, raw: str, page_markdown: str, page_path: str, line_offset: int = 0
+    root: Path, entry: TextEntry, raw: str, page_markdown: str, page_path: str, line_offset: int = 0, text_id: str = ""
 ) -> str:
     """The page's Markdown with its text in place, after every check of the text has passed."""
     if entry.pipeline == "transcript-reading":
         assert entry.speakers is not None  # a transcript names its cast (TextEntry)
         speakers = load_speakers(root, entry.speakers)
-        return render_transcript_page(root, page_markdown, raw, page_path, speakers, line_offset)
+        return render_transcript_page(root, page_markdown, raw, page_path, speakers, line_offset, text_id)
     text = render_text(entry.pipeline, raw, entry.raw)
     check_faithful(entry.pipeline, raw, text, entry.raw)
     return insert_text(page_markdown, text, page_path)

@@ -277,6 +277,17 @@ def check_reading_faithful(raw: str, blocks: list[Block], shown_as: str) -> None
         )
 
 
+def paragraph_starts(blocks: list[Block]) -> list[int]:
+    """Where each paragraph starts among the source's words (corrections reverted): fixed by the
+    fidelity check whatever the editor does to other paragraphs (``edition.anchors``)."""
+    starts, position = [], 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            starts.append(position)
+            position += len(words_only(revert(block.text)))
+    return starts
+
+
 def check_punctuated(blocks: list[Block], shown_as: str) -> None:
     """``READ003`` where a paragraph runs too long without a punctuation mark."""
     run = re.compile(f"[\u4e00-\u9fff]{{{MAX_UNPUNCTUATED_RUN + 1},}}")

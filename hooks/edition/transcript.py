@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from edition.anchors import Assigned
 from edition.clean_view import tidy
 from edition.critic import Correction, pieces
 from edition.fillers import FillerRules, clean_verbatim
@@ -70,14 +71,24 @@ def render_inline(text: str, rules: FillerRules, anchor: str, corrections: list[
 
 
 def render_reading(
-    reading: ReadingText, speakers: Speakers, rules: FillerRules, shown_as: str = "reading text"
+    reading: ReadingText,
+    speakers: Speakers,
+    rules: FillerRules,
+    shown_as: str = "reading text",
+    anchors: Assigned | None = None,
 ) -> RenderedReading:
+    """``anchors``: each paragraph's pinned anchor and aliases (``edition.anchors``); without them
+    paragraphs are numbered in order."""
     out: list[str] = []
     sections: list[Section] = []
     corrections: list[tuple[str, Correction]] = []
     taken: set[str] = set()
     clips = link_clips(reading.blocks, shown_as)
+    count = sum(isinstance(block, Paragraph) for block in reading.blocks)
+    if anchors is None:
+        anchors = Assigned([f"p{n}" for n in range(1, count + 1)], [[] for _ in range(count)])
     numbers = _paragraph_numbers(reading)
+    names = [name or f"p{n}" for n, name in enumerate(anchors.anchors, 1)]
     number = 0
     for index, block in enumerate(reading.blocks):
         if isinstance(block, ColdOpen):
@@ -107,15 +118,16 @@ def render_reading(
                 out += ["</details>", ""]
         else:
             number += 1
-            anchor = f"p{number}"
+            anchor = names[number - 1]
             if not sections:
-                sections.append(Section("开场", "p1"))
+                sections.append(Section("开场", anchor))
             section = sections[-1]
             speaker = speakers.root[block.speaker_id]
             section.characters[block.speaker_id] = section.characters.get(block.speaker_id, 0) + len(block.text)
-            recurs = numbers[clips[index]] if index in clips else None
+            recurs = names[numbers[clips[index]] - 1] if index in clips else None
             voice = Voice(block.speaker_id, speakers.voice(block.speaker_id), speaker.mark, speaker.name)
-            out += [_paragraph(block, anchor, number, voice, rules, corrections, recurs), ""]
+            place = Place(anchor, tuple(anchors.aliases[number - 1]))
+            out += [_paragraph(block, place, voice, rules, corrections, recurs), ""]
     out += _apparatus(corrections)
     return RenderedReading("\n".join(out), sections, corrections, number)
 
@@ -124,6 +136,18 @@ def _paragraph_numbers(reading: ReadingText) -> dict[int, int]:
     """Block index → paragraph number (¶), for links that point forward."""
     paragraphs = (index for index, block in enumerate(reading.blocks) if isinstance(block, Paragraph))
     return {index: number for number, index in enumerate(paragraphs, 1)}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a paragraph can be linked to: its anchor (``p43``, ``p43a``) and old anchors of its words."""
+
+    anchor: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.anchor.removeprefix("p")
 
 
 @dataclass(frozen=True)
@@ -138,28 +162,31 @@ class Voice:
 
 def _paragraph(
     block: Paragraph,
-    anchor: str,
-    number: int,
+    place: Place,
     voice: Voice,
     rules: FillerRules,
     corrections: list[tuple[str, Correction]],
-    recurs: int | None = None,
+    recurs: str | None = None,
 ) -> str:
+    anchor, number = place.anchor, place.label
     query = ""
     if block.uncertain:
         # The reason is the editor's note on the attribution; it opens on tap like a correction's.
         reason = html.escape(block.speaker_note)
         query = f'<span class="speaker-query" tabindex="0" data-tip="{reason}" title="{reason}">？</span>'
     uncertain = " speaker--uncertain" if block.uncertain else ""
+    # An old anchor of these words (two paragraphs were joined) still lands here.
+    aliases = "".join(f'<span class="anchor-alias" id="{alias}"></span>' for alias in place.aliases)
     label = (
-        f'<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
+        f'{aliases}<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
         f'<span class="speaker voice-{voice.number}{uncertain}">'
         f'<span class="speaker-mark" aria-hidden="true">{voice.mark}</span>{voice.name}{query}'
         "</span>"
     )
     text = render_inline(block.text, rules, anchor, corrections)
     if recurs is not None:
-        text += f' <a class="recurs" href="#p{recurs}" title="节目中的原处：第 {recurs} 段">→ ¶{recurs}</a>'
+        shown = recurs.removeprefix("p")
+        text += f' <a class="recurs" href="#{recurs}" title="节目中的原处：第 {shown} 段">→ ¶{shown}</a>'
     return f'{label}{text}\n{{ #{anchor} .turn .voice-{voice.number} data-speaker="{voice.speaker_id}" }}'
 
 

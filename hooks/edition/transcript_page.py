@@ -6,11 +6,20 @@ from pathlib import Path
 
 import yaml
 
+from edition.anchors import Assigned, assign, load_pins
 from edition.conversation_map import page_head
-from edition.errors import fail
+from edition.errors import EditionError, Problem, fail
 from edition.fidelity import words_only
 from edition.fillers import load_filler_rules
-from edition.reading import check_punctuated, check_reading_faithful, check_spacing, parse_reading
+from edition.reading import (
+    Block,
+    Paragraph,
+    check_punctuated,
+    check_reading_faithful,
+    check_spacing,
+    paragraph_starts,
+    parse_reading,
+)
 from edition.speakers import Speakers
 from edition.transcript import render_reading
 
@@ -44,14 +53,38 @@ def _check_front_matter(block: str, shown_as: str) -> None:
         raise fail(shown_as, 2, "PAGE003", "front matter has no `title:`: add one (the page's title and tab)")
 
 
+def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str) -> Assigned | None:
+    """Each paragraph's pinned anchor (``edition.anchors``); ``ANCH001`` for a paragraph not pinned."""
+    pins = load_pins(root, text_id)
+    if pins is None:
+        return None
+    assigned = assign(paragraph_starts(blocks), pins)
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    missing = [
+        Problem(
+            shown_as,
+            paragraph.line,
+            "ANCH001",
+            f"a new paragraph has no anchor yet: run `make anchors ID={text_id}` to pin it (the other "
+            "paragraphs keep theirs) and commit data/anchors/" + text_id + ".yml",
+        )
+        for paragraph, anchor in zip(paragraphs, assigned.anchors, strict=True)
+        if anchor is None
+    ]
+    if missing:
+        raise EditionError(missing)
+    return assigned
+
+
 def render_transcript_page(
-    root: Path, markdown: str, raw: str, shown_as: str, speakers: Speakers, line_offset: int = 0
+    root: Path, markdown: str, raw: str, shown_as: str, speakers: Speakers, line_offset: int = 0, text_id: str = ""
 ) -> str:
-    """Check the page's reading text (speakers, markup, fidelity, punctuation) and render it."""
+    """Check the page's reading text (speakers, markup, fidelity, punctuation, pinned anchors) and render it."""
     reading = parse_reading(markdown, speakers, shown_as, line_offset)
     check_reading_faithful(raw, reading.blocks, shown_as)
     check_punctuated(reading.blocks, shown_as)
     check_spacing(reading.blocks, shown_as)
-    rendered = render_reading(reading, speakers, load_filler_rules(root), shown_as)
+    anchors = pinned_anchors(root, text_id, reading.blocks, shown_as) if text_id else None
+    rendered = render_reading(reading, speakers, load_filler_rules(root), shown_as, anchors)
     head = page_head(rendered.sections, speakers, len(words_only(raw)), rendered.paragraphs)
     return f"{reading.before}\n\n{head}\n\n{rendered.markdown}\n{reading.after}"
