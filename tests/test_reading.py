@@ -194,3 +194,8 @@ def test_a_clip_that_recurs_nowhere_is_read005() -> None:
 def test_an_unclosed_cold_open_is_read002() -> None:
     with pytest.raises(EditionError, match=r"READ002 cold-open block is not closed"):
         parse("<!-- cold-open -->\n\n**闲哥**：对。")
+
+
+def test_a_mark_opened_inside_another_is_crit001() -> None:
+    with pytest.raises(EditionError, match=r"^docs/p\.md:3: CRIT001 CriticMarkup '\{~~' inside another mark"):
+        parse("**闲哥**：把流量再{~~{~~做下~>做起来~~}。")

@@ -75,7 +75,16 @@ def accept(text: str) -> str:
 
 
 def check_balanced(text: str, shown_as: str, first_line: int = 1) -> None:
-    """``CRIT001`` where an opening ``{~~``, ``{++`` … has no matching close."""
+    """``CRIT001`` where an opening ``{~~``, ``{++`` … has no matching close, or stands inside
+    another mark (``{~~{~~做下~>做起来~~}`` would put ``{~~做下`` in the apparatus as the original)."""
+    for match in _MARK.finditer(text):
+        inner = match.group()[3:-3]
+        for opener in _OPENERS:
+            if opener in inner:
+                line = first_line + line_of(text, match.start()) - 1
+                raise fail(
+                    shown_as, line, "CRIT001", f"CriticMarkup {opener!r} inside another mark: close the first one"
+                )
     leftover = _MARK.sub(lambda match: " " * len(match.group()), text)
     for opener in _OPENERS:
         at = leftover.find(opener)

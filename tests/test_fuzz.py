@@ -1,0 +1,140 @@
+"""A property-based fuzzer over what contributors write: the reading text's markup and the glossary.
+
+For every generated input, either the checks stop it with coded problems (``path:line: CODE
+message``, a stable code), or the page it yields holds the edition's invariants: every word of the
+source is there (the fidelity check passed), every in-page link resolves, no Simplified-only
+character is left in the Taiwan edition, and nothing is fetched from another host. Fixed seed and a
+bounded number of examples: the same inputs every run, within a time budget.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+from edition.checks import check_all
+from edition.convert import EDITIONS, Converter, simplified_only
+from edition.editions import convert_html
+from edition.errors import Problem
+from edition.pages import render_page
+from edition.render import render_markdown
+from edition.texts import load_registry, read_raw
+from edition.transcript_page import split_front_matter
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
+PROBLEM = re.compile(r"^[\w./<>-]+:\d+: [A-Z]+\d{3} \S")
+# Pieces a contributor's slip is made of: markup openers and closers, labels, blank lines, marks.
+SLIPS = st.sampled_from(
+    [
+        "{~~",
+        "~>",
+        "~~}",
+        "{++",
+        "++}",
+        "{--",
+        "--}",
+        "{>>",
+        "<<}",
+        "{==",
+        "==}",
+        "**",
+        "？",
+        "：",
+        "\n\n",
+        "\n",
+        "<!-- sponsor -->",
+        "<!-- cold-open -->",
+        "## ",
+        "**闲哥**：",
+        "**无名**：",
+        "对",
+        "A",
+        " ",
+    ]
+)
+
+
+def _project(tmp: Path) -> Path:
+    shutil.rmtree(tmp, ignore_errors=True)
+    for folder in ("data", "docs"):
+        shutil.copytree(ROOT / folder, tmp / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    return tmp
+
+
+def _page_html(root: Path, text_id: str) -> str:
+    entry = load_registry(root).texts[text_id]
+    path = f"docs/{entry.page}"
+    markdown, offset = split_front_matter((root / path).read_text(encoding="utf-8"), path)
+    rendered = render_page(root, entry, read_raw(root, text_id, entry), markdown, path, offset, text_id)
+    return render_markdown(root, rendered)
+
+
+def _holds_invariants(html: str) -> None:
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    assert all(target in ids for target in re.findall(r'href="#([^"]+)"', html)), "an in-page link resolves nowhere"
+    assert not re.search(r'\ssrc="(?:https?:)?//', html), "a resource from another host"
+    converter = Converter(EDITIONS[1], [])
+    text = re.sub(r"<[^>]+>", "", convert_html(html, converter, {}))
+    left = {char for char in set(text) & simplified_only() if converter.plain(char) != char}  # 床 is Taiwan's too
+    assert not left, f"Simplified-only characters in the Taiwan edition: {left}"
+
+
+def _judge(root: Path, text_id: str) -> None:
+    problems: list[Problem] = check_all(root)
+    if problems:
+        assert all(PROBLEM.match(str(problem)) for problem in problems), problems[:3]
+        return
+    _holds_invariants(_page_html(root, text_id))
+
+
+@seed(20261122)
+@BUDGET
+@given(st.lists(st.tuples(st.integers(min_value=0), SLIPS), min_size=1, max_size=4))
+def test_slips_in_the_reading_text_are_stopped_or_harmless(
+    tmp_path_factory: object, slips: list[tuple[int, str]]
+) -> None:
+    root = _project(ROOT.parent / ".fuzz-reading")
+    try:
+        page = root / "docs/podcast.md"
+        text = page.read_text(encoding="utf-8")
+        start, end = text.index("<!-- reading-text -->") + 22, text.index("<!-- /reading-text -->")
+        for position, slip in slips:
+            at = start + position % (end - start)
+            text, end = text[:at] + slip + text[at:], end + len(slip)
+        page.write_text(text, encoding="utf-8")
+        _judge(root, "podcast")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+WORDS = st.text(alphabet="物理引擎抖音的视频发布里面干后台 ACPGEO<>[]()!\\\"'#:-*_\n", min_size=0, max_size=40)
+
+
+@seed(20261122)
+@BUDGET
+@given(
+    headword=WORDS,
+    definition=WORDS,
+    url=st.sampled_from(["https://example.org/", "http://example.org/", "example.org", "https://eyerys.com/x", ""]),
+    kind=st.sampled_from(["primary", "news", "reference", "other", "blog", ""]),
+)
+def test_generated_glossary_entries_are_stopped_or_harmless(
+    headword: str, definition: str, url: str, kind: str
+) -> None:
+    root = _project(ROOT.parent / ".fuzz-glossary")
+    try:
+        entry = (
+            f"\n- id: fuzz\n  headword: {headword!r}\n  definition: {definition!r}\n"
+            f"  sources:\n    - title: t\n      url: {url!r}\n      kind: {kind!r}\n"
+        )
+        with (root / "data/glossary.yml").open("a", encoding="utf-8") as glossary:
+            glossary.write(entry)
+        _judge(root, "article")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
