@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, seed, settings
@@ -99,7 +100,7 @@ def _judge(root: Path, text_id: str) -> None:
 def test_slips_in_the_reading_text_are_stopped_or_harmless(
     tmp_path_factory: object, slips: list[tuple[int, str]]
 ) -> None:
-    root = _project(ROOT.parent / ".fuzz-reading")
+    root = _project(Path(tempfile.mkdtemp(prefix="fuzz-reading-")))
     try:
         page = root / "docs/podcast.md"
         text = page.read_text(encoding="utf-8")
@@ -127,7 +128,7 @@ WORDS = st.text(alphabet="物理引擎抖音的视频发布里面干后台 ACPGE
 def test_generated_glossary_entries_are_stopped_or_harmless(
     headword: str, definition: str, url: str, kind: str
 ) -> None:
-    root = _project(ROOT.parent / ".fuzz-glossary")
+    root = _project(Path(tempfile.mkdtemp(prefix="fuzz-glossary-")))
     try:
         entry = (
             f"\n- id: fuzz\n  headword: {headword!r}\n  definition: {definition!r}\n"
