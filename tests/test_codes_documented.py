@@ -41,3 +41,11 @@ def test_every_code_is_documented_and_every_documented_code_exists() -> None:
     in_code, documented = codes_in_code(), codes_in_contributing()
     assert sorted(in_code - documented) == [], "add these codes to CONTRIBUTING.md's table"
     assert sorted(documented - in_code) == [], "these codes in CONTRIBUTING.md no longer exist"
+
+
+def test_every_code_has_an_example_of_the_mistake_and_the_fix() -> None:
+    rows = [
+        line for line in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")
+    ]
+    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+    assert all(len(row) == 4 and "→" in row[3] for row in cells), [row[0] for row in cells if len(row) != 4]
