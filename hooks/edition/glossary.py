@@ -30,6 +30,17 @@ GLOSSARY = "data/glossary.yml"
 ANNOTATIONS = "data/annotations/{text}.yml"
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|\bon[a-z]+\s*=|javascript:", re.I)
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
+# What a note may not hold: raw HTML (notes are Markdown, and sanitized besides) and images (a note
+# shows none: the site fetches nothing).
+_REFUSED_IN_NOTES = (
+    (_RAW_HTML, "NOTE001", "raw HTML or script in {name!r}: notes are Markdown; write links as [text](https://…)"),
+    (
+        _IMAGE,
+        "NOTE002",
+        "an image in {name!r}: notes show no images (the site fetches nothing); link to the page instead, "
+        "as [text](https://…)",
+    ),
+)
 
 
 def _markdown_fields(data: Any, shown_as: str, fields: tuple[str, ...]) -> list[Problem]:
@@ -37,25 +48,9 @@ def _markdown_fields(data: Any, shown_as: str, fields: tuple[str, ...]) -> list[
     for index, item in enumerate(data if isinstance(data, list) else []):
         for name in fields:
             value = item.get(name) if isinstance(item, dict) else None
-            if isinstance(value, str) and _RAW_HTML.search(value):
-                problems.append(
-                    Problem(
-                        shown_as,
-                        line_for(data, (index, name)),
-                        "NOTE001",
-                        f"raw HTML or script in {name!r}: notes are Markdown; write links as [text](https://…)",
-                    )
-                )
-            if isinstance(value, str) and _IMAGE.search(value):
-                problems.append(
-                    Problem(
-                        shown_as,
-                        line_for(data, (index, name)),
-                        "NOTE002",
-                        f"an image in {name!r}: notes show no images (the site fetches nothing); "
-                        "link to the page instead, as [text](https://…)",
-                    )
-                )
+            for pattern, code, why in _REFUSED_IN_NOTES:
+                if isinstance(value, str) and pattern.search(value):
+                    problems.append(Problem(shown_as, line_for(data, (index, name)), code, why.format(name=name)))
     return problems
 
 
