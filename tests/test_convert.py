@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import opencc
@@ -17,6 +16,7 @@ from edition.convert import (
     load_overrides,
     override_corpus,
     override_problems,
+    simplified_only,
 )
 from edition.editions import convert_html, finish_page, relative_link
 
@@ -26,32 +26,11 @@ CASES = yaml.safe_load((ROOT / "tests/data/conversion-cases.yml").read_text(enco
 
 
 def simplified_only_characters(config: str = "s2tw") -> set[str]:
-    """Characters a Traditional edition never keeps: OpenCC's STCharacters dictionary never maps
-    them to themselves, and the edition's own conversion changes them (so a regional variant
-    such as 床 or 群, which s2tw keeps, is not counted)."""
-    clib = Path(opencc.__file__).parent / "clib"
-    out = Path("/tmp") / "edition-st-characters.txt"
-    subprocess.run(
-        [
-            clib / "bin/opencc_dict",
-            "-i",
-            clib / "share/opencc/STCharacters.ocd2",
-            "-o",
-            out,
-            "-f",
-            "ocd2",
-            "-t",
-            "text",
-        ],
-        check=True,
-    )
+    """Characters a Traditional edition never keeps: Simplified-only characters (the pipeline's own
+    list) that OpenCC's ``config`` changes (so a regional variant such as 床 or 群, which s2tw
+    keeps, is not counted)."""
     engine = opencc.OpenCC(config)
-    chars = set()
-    for line in out.read_text(encoding="utf-8").splitlines():
-        simplified, targets = line.split("\t")
-        if simplified not in targets.split(" ") and engine.convert(simplified) != simplified:
-            chars.add(simplified)
-    return chars
+    return {char for char in simplified_only() if engine.convert(char) != char}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["simplified"] for case in CASES])
