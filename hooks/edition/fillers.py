@@ -11,13 +11,12 @@ around what they hide is tidied afterwards, over the whole paragraph (``edition.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from edition.datafile import load_yaml, validate
+from edition.segmenter import word_frequency
 
 FILLERS = "data/fillers.yml"
 _PAUSE = "，、"
@@ -115,18 +114,8 @@ def _hidden_spans(text: str) -> list[tuple[int, int]]:
     return [span.span() for span in re.finditer(_HIDDEN, text)]
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> Callable[[str], int]:
-    """How common a word is in jieba's dictionary (0 when it is not a word there)."""
-    import jieba  # loaded only when a transcript is cleaned
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return lambda word: jieba.get_FREQ(word) or 0
-
-
 def _is_word(word: str, rule: StutterRule) -> bool:
-    return word in rule.keep or _dictionary()(word) >= rule.word_frequency
+    return word in rule.keep or word_frequency(word) >= rule.word_frequency
 
 
 def collapse_stutters(text: str, rules: FillerRules) -> str:

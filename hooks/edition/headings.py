@@ -10,27 +10,12 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 
 from edition.html_text import Element, map_text
+from edition.segmenter import words
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> object:
-    import jieba  # loaded only when a page is built
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
-
-
-def words(text: str) -> list[str]:
-    """The text cut into words (jieba, with its guesses at words it does not know: names)."""
-    jieba = _segmenter()
-    return list(jieba.cut(text))  # type: ignore[attr-defined]
 
 
 def keep_words_whole(page_html: str) -> str:

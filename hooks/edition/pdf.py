@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.convert import Edition
-from edition.headings import words
+from edition.segmenter import words
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 # After the texts (in the registry's order), the glossary.
