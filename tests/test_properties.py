@@ -94,3 +94,14 @@ def test_conversion_changes_text_nodes_only(fragment: str) -> None:
         re.sub(r' title="[^"]*"', "", tag) for tag in after
     ]
     assert len(cut(converted)) == len(cut(fragment))
+
+
+@given(st.text(alphabet='<>a我 /"', max_size=20), st.integers(min_value=0, max_value=20))
+def test_the_character_before_a_stutter_is_read_past_markup_exactly_as_stripping_it(text: str, index: int) -> None:
+    # The stutter rule asks for the last character before a doubled one, markup left out (直<b>接</b>接的
+    # is 直接 接的). It walks back over tags instead of stripping the whole text before each stutter;
+    # stray "<" and ">" included, it must answer as the strip did.
+    from edition.fillers import _visible_before
+
+    index = min(index, len(text))
+    assert _visible_before(text, index) == re.sub(r"<[^>]*>", "", text[:index])[-1:]

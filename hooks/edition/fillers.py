@@ -118,6 +118,21 @@ def _is_word(word: str, rule: StutterRule) -> bool:
     return word in rule.keep or word_frequency(word) >= rule.word_frequency
 
 
+def _visible_before(text: str, index: int) -> str:
+    """The last character before ``index`` that is not markup (as if every ``<…>`` before it were
+    removed), found by walking back over the tags instead of stripping the whole text before it:
+    the stutter pass asks this for every doubled character of a long transcript."""
+    while index > 0:
+        if text[index - 1] != ">":
+            return text[index - 1]
+        # The tag this ">" closes opens at the first "<" after the ">" before it.
+        opening = text.find("<", text.rfind(">", 0, index - 1) + 1, index - 1)
+        if opening == -1:
+            return ">"  # a ">" that closes nothing is text
+        index = opening
+    return ""
+
+
 def collapse_stutters(text: str, rules: FillerRules) -> str:
     """挺挺好玩 → 挺好玩, 我呃我觉得 → 我觉得: one character said again at once is kept once.
 
@@ -131,7 +146,7 @@ def collapse_stutters(text: str, rules: FillerRules) -> str:
 
     def collapse(match: re.Match[str]) -> str:
         run = re.sub(_HIDDEN, "", match.group())
-        before = re.sub(r"<[^>]*>", "", text[: match.start()])[-1:]
+        before = _visible_before(text, match.start())
         if (
             any(start < match.start() < end for start, end in inside)
             or _is_word(run[:2], rule)
