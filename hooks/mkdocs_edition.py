@@ -141,6 +141,6 @@ def on_post_build(config: Any) -> None:
         regional = load_regional(_ROOT, _notes.glossary.root, corpus)
     except EditionError as error:
         raise _stop(error) from error
-    text_pages = tuple(entry.page.removesuffix(".md") + "/" for entry in _registry.texts.values())
+    text_pages = tuple(entry.url for entry in _registry.texts.values())
     given = EditionsInput(overrides.root, material_ui_strings(languages), regional, text_pages)
     build_editions(Path(config.site_dir), config.site_url or "", given)
