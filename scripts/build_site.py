@@ -56,8 +56,7 @@ def render_pdf(site: Path, edition: Edition) -> Path:
         keywords=convert(LABELS.keywords),
     )
     root = site / edition.prefix
-    registry = load_registry(ROOT)
-    document = compose(root, edition, labels, parts_for([entry.url for entry in registry.texts.values()]))
+    document = compose(root, edition, labels, parts_for([entry.url for entry in texts]))
     target = root / PDF_NAME
     HTML(string=document, base_url=str(root)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
     return target
