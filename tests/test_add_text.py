@@ -4,7 +4,6 @@ editions, search, the glossary's back-links and the PDFs take it in with no othe
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,31 +16,16 @@ from add_text import add_text  # noqa: E402
 
 from edition.checks import check_all  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
+from tests.project_copy import copy_project, fingerprint  # noqa: E402
 
 PODCAST_RAW = ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt"
 ARTICLE_RAW = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
 
 
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("data", "docs", "hooks", "overrides", "scripts"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
-
-
-def fingerprint(root: Path) -> dict[str, str]:
-    return {
-        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-
-
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with a new transcript and a new article, built as `make site` builds it."""
-    root = project(tmp_path_factory.mktemp("add"))
+    root = copy_project(tmp_path_factory.mktemp("add"))
     episode = root.parent / "episode.txt"  # a new episode's raw transcript (a slice of the seed's)
     episode.write_text(PODCAST_RAW.read_text(encoding="utf-8")[3000:4600], encoding="utf-8")
     add_text(root, episode, "episode-2", "transcript", "人民公园说AI：第二期")
@@ -101,7 +85,7 @@ def test_a_transcript_gets_its_own_cast_and_the_podcast_keeps_its_own(grown: Pat
 def test_a_mistake_is_refused_with_its_code_and_nothing_is_written(
     tmp_path: Path, raw: str, text_id: str, kind: str, code: str
 ) -> None:
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     source = tmp_path / "raw.txt"
     source.write_bytes("中文".encode() if raw == "good" else "caf\xe9 ".encode("latin-1"))
     before = fingerprint(root)
@@ -112,7 +96,7 @@ def test_a_mistake_is_refused_with_its_code_and_nothing_is_written(
 
 
 def test_a_page_missing_from_the_navigation_is_nav001(tmp_path: Path) -> None:
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     mkdocs = root / "mkdocs.yml"
     mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("  - 文章：Sora 与互联网的解药: article.md\n", ""))
     assert [problem.code for problem in check_all(root)] == ["NAV001"]
@@ -121,7 +105,7 @@ def test_a_page_missing_from_the_navigation_is_nav001(tmp_path: Path) -> None:
 def test_a_drafts_editing_starts_with_one_command_and_every_check_passes(tmp_path: Path) -> None:
     from start_editing import start_editing
 
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     episode = tmp_path / "episode.txt"
     episode.write_text(PODCAST_RAW.read_text(encoding="utf-8")[5000:6400], encoding="utf-8")
     add_text(root, episode, "episode-3", "transcript", "第三期")

@@ -8,8 +8,6 @@ test_contributor_errors, test_sources, test_convert); here every kind of bad inp
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,16 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.project_copy import copy_project, fingerprint
+
 ROOT = Path(__file__).resolve().parent.parent
 PODCAST_RAW = "docs/sources/podcast-justsayai-sora2-asr-raw.txt"
-
-
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("data", "docs", "scripts", "overrides", "hooks"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def append(path: str, text: str) -> Callable[[Path], object]:
@@ -163,14 +155,6 @@ def run_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_there_are_at_least_twenty_kinds_of_bad_input() -> None:
     assert len(CASES) >= 20
     assert len({code for _, _, code in CASES.values()}) >= 20
@@ -179,7 +163,7 @@ def test_there_are_at_least_twenty_kinds_of_bad_input() -> None:
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_input_stops_with_file_line_code_and_a_non_zero_exit(tmp_path: Path, name: str) -> None:
     change, path, code = CASES[name]
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     change(root)
     sources_before = fingerprint(root / "docs/sources") if (root / PODCAST_RAW).exists() else None
     result = run_check(root)
@@ -192,7 +176,7 @@ def test_bad_input_stops_with_file_line_code_and_a_non_zero_exit(tmp_path: Path,
 
 
 def test_a_ten_megabyte_transcript_is_refused_quickly_with_a_message(tmp_path: Path) -> None:
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     raw = root / PODCAST_RAW
     raw.write_bytes(raw.read_bytes() * (10_000_000 // raw.stat().st_size + 1))
     assert raw.stat().st_size > 10_000_000
@@ -215,7 +199,7 @@ def test_a_ten_megabyte_reading_check_reports_the_missing_text(tmp_path: Path) -
 
 
 def test_a_failed_build_leaves_the_previous_site_and_the_sources_intact(tmp_path: Path) -> None:
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     site = root / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous build", encoding="utf-8")
@@ -231,7 +215,7 @@ def test_a_failed_build_leaves_the_previous_site_and_the_sources_intact(tmp_path
 
 
 def test_the_build_and_make_check_name_the_same_line(tmp_path: Path) -> None:
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     replace("docs/podcast.md", "物理引擎非常强", "物理引擎非常弱")(root)
     line = next(n for n, text in enumerate((root / "docs/podcast.md").read_text().splitlines(), 1) if "非常弱" in text)
     check = run_check(root)
@@ -246,7 +230,7 @@ def test_a_killed_build_leaves_no_half_built_folder_and_no_child(tmp_path: Path)
     import signal
     import time
 
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     build = subprocess.Popen([sys.executable, "scripts/build_site.py", "--no-pdf"], cwd=root)
     staging = root / "site.tmp"
     for _ in range(200):  # until the MkDocs child has started writing
@@ -270,7 +254,7 @@ def test_a_killed_build_leaves_no_half_built_folder_and_no_child(tmp_path: Path)
     ],
 )
 def test_malformed_front_matter_in_a_text_page_is_page003(tmp_path: Path, front_matter: str, line: int) -> None:
-    root = project(tmp_path)
+    root = copy_project(tmp_path)
     page = root / "docs/article.md"
     body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     page.write_text(front_matter + body, encoding="utf-8")
