@@ -23,12 +23,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from edition.datafile import load_yaml, validate
+from edition.editions import UNTOUCHED  # the text nodes the conversion leaves as they are
 from edition.html_text import cut
 
 REVIEW = "data/conversion-review.yml"
 Target = Literal["zh-hant", "zh-hk"]
 COMPARED_WITH: dict[str, Target] = {"tw": "zh-hant", "hk": "zh-hk"}
-UNTOUCHED = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # How much of the Simplified text around a difference is shown and matched against a context.
 AROUND = 3
