@@ -34,31 +34,41 @@ def index_words(index_json: str) -> set[str]:
 
 
 def script_table(words: Iterable[str], convert: Callable[[str], str]) -> ScriptTable:
-    """From Simplified to an edition's script: the words that change, and their characters."""
+    """From Simplified to an edition's script: the words that change, and their characters.
+
+    A character on its own becomes what the edition's conversion makes of it alone (历 → 歷, and
+    系 stays 系), not what it became in whichever word came first: 历 is 曆 in 日历 but 歷 in 历史,
+    and a set of words has no order, so the table would differ from one build to the next.
+    """
     phrases: dict[str, str] = {}
-    chars: dict[str, str] = {}
+    changed: set[str] = set()
     for word in words:
         converted = convert(word)
         if converted == word:
             continue
         if 1 < len(word) <= MAX_WORD:
             phrases[word] = converted
-        if len(converted) == len(word):
-            for simplified, traditional in zip(word, converted, strict=True):
-                if simplified != traditional and _HAN.match(simplified):
-                    chars.setdefault(simplified, traditional)
+        changed.update(char for char in word if _HAN.match(char))
+    chars = {char: alone for char in changed if (alone := convert(char)) != char}
     return {"phrases": dict(sorted(phrases.items())), "chars": dict(sorted(chars.items()))}
 
 
 def reverse_table(tables: Iterable[ScriptTable]) -> ScriptTable:
-    """From any Traditional edition's script back to Simplified."""
+    """From any Traditional edition's script back to Simplified: every Traditional character the
+    words show (曆 and 歷 both → 历), a character's own conversion first, in a fixed order."""
     phrases: dict[str, str] = {}
     chars: dict[str, str] = {}
+    tables = list(tables)
+    for table in tables:
+        for simplified, traditional in table["chars"].items():
+            chars.setdefault(traditional, simplified)
     for table in tables:
         for simplified, traditional in table["phrases"].items():
             phrases.setdefault(traditional, simplified)
-        for simplified, traditional in table["chars"].items():
-            chars.setdefault(traditional, simplified)
+            if len(simplified) == len(traditional):
+                for one, other in zip(simplified, traditional, strict=True):
+                    if one != other and _HAN.match(one):
+                        chars.setdefault(other, one)
     return {"phrases": dict(sorted(phrases.items())), "chars": dict(sorted(chars.items()))}
 
 
