@@ -55,7 +55,7 @@ def plain_project(target: Path, root: Path = ROOT) -> Path:
         raw = read_raw(root, text_id, entry)
         rendered = render_page(root, entry, raw, markdown, page_path, offset, text_id)
         # The same pages: with the glossary and annotation notes the hooks add to the HTML.
-        with_notes = notes.page(text_id, text_id, "", render_markdown(root, rendered), "../glossary/")
+        with_notes = notes.annotate(text_id, render_markdown(root, rendered), "../glossary/")
         notes_block = with_notes[with_notes.find('<div class="footnote edition-notes">') :]
         (target / page_path).write_text(front + rendered + "\n\n" + notes_block + "\n", encoding="utf-8")
     for page in ("index.md", "licence.md"):

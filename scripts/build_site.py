@@ -1,11 +1,13 @@
-"""Build the whole site into site/, or leave the previous site/ as it was.
+"""Build the whole site into site/ with any engine, or leave the previous site/ as it was.
 
-MkDocs writes the three HTML editions into a temporary directory first (strict: a warning is an
-error), then WeasyPrint renders one PDF per edition into it; only when everything succeeded does
-the temporary directory replace site/. A contributor whose change breaks the build keeps a
-working preview.
+Every check runs first (``EditionBuild``: the problems a contributor can fix, as ``path:line: CODE``);
+then the engine (MkDocs by default; ``--engine`` or ``$ENGINE``: mkdocs, properdocs, zensical)
+renders the Simplified pages into a temporary directory (strict: a warning is an error), the
+post-build step writes the Traditional editions and checks every link, and WeasyPrint renders one
+PDF per edition. Only when everything succeeded does the temporary directory replace site/. A
+contributor whose change breaks the build keeps a working preview.
 
-    .venv/bin/python scripts/build_site.py [--no-pdf]
+    .venv/bin/python scripts/build_site.py [--no-pdf] [--engine zensical] [--site-dir DIR]
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.convert import EDITIONS, Converter, Edition
+from edition.edition_build import EditionBuild
+from edition.engines import ENGINE_NAMES, Engine, engine
 from edition.glossary import load_glossary
 from edition.pdf import STYLESHEET, Labels, compose, parts_for
+from edition.post_build import PDF_NAME, check_links, finish_site
 from edition.regional import load_regional
+from edition.render import site_url
 from edition.texts import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
-PDF_NAME = "sora-reader.pdf"
 LABELS = Labels(
     site="Sora 注释读本",
     subtitle="关于 Sora 的中文文本注释读本：{texts}，附术语表",
@@ -72,23 +77,35 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def build(target: Path, pdf: bool = True) -> int:
+def build(target: Path, pdf: bool = True, site_engine: Engine | None = None) -> int:
     """Build into ``target`` atomically; return the process exit code."""
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        return _build(target, staging, pdf)
+        return _build(target, staging, pdf, site_engine or engine())
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # an interrupted build leaves no half-built folder
         raise
 
 
-def _build(target: Path, staging: Path, pdf: bool) -> int:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=ROOT, check=False
-    )
-    if result.returncode == 0 and pdf:
+def _failed(target: Path, staging: Path, code: int) -> int:
+    shutil.rmtree(staging, ignore_errors=True)
+    print(f"build failed; {target.name}/ is unchanged", file=sys.stderr)
+    return code
+
+
+def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
+    edition = EditionBuild.run(ROOT)
+    for problem in edition.problems:
+        print(problem, file=sys.stderr)
+    if edition.problems:
+        return _failed(target, staging, 1)
+    code = site_engine.build(ROOT, staging)
+    if code != 0:
+        return _failed(target, staging, code)
+    finish_site(staging, site_url(ROOT), edition, site_engine)
+    result: subprocess.CompletedProcess[bytes] = subprocess.CompletedProcess([site_engine.name], 0)
+    if pdf:
         try:
             with ProcessPoolExecutor(max_workers=2) as pool:
                 for done in [pool.submit(render_pdf, staging, edition) for edition in EDITIONS]:
@@ -96,10 +113,11 @@ def _build(target: Path, staging: Path, pdf: bool) -> int:
         except Exception as error:
             print(f"PDF build failed: {error}", file=sys.stderr)
             result = subprocess.CompletedProcess(result.args, 1)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed; {target.name}/ is unchanged", file=sys.stderr)
-        return result.returncode
+    broken = check_links(staging, site_url(ROOT), with_pdfs=pdf)
+    for link in broken:
+        print(link, file=sys.stderr)
+    if result.returncode != 0 or broken:
+        return _failed(target, staging, result.returncode or 1)
     retired = target.with_name(target.name + ".old")
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
@@ -114,6 +132,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-pdf", action="store_true", help="HTML editions only")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to build (default: site/)")
+    parser.add_argument("--engine", choices=ENGINE_NAMES, help="the site engine (default: $ENGINE, else mkdocs)")
     arguments = parser.parse_args()
     _stop_on_sigterm()
-    sys.exit(build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf))
+    sys.exit(build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf, site_engine=engine(arguments.engine)))

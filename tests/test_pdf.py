@@ -17,7 +17,7 @@ from edition.convert import EDITIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_site import PDF_NAME  # noqa: E402
+from edition.post_build import PDF_NAME  # noqa: E402
 
 
 @pytest.fixture(scope="session")

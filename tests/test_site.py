@@ -98,6 +98,7 @@ def verbatim_reading(html_text: str) -> str:
         r"<h2.*?</h2>",  # section headings
         r'<a class="pnum".*?</a>',  # paragraph numbers
         r'<span class="speaker[^"]*"[^>]*><span class="speaker-mark"[^>]*>.</span>[^<]*'
+        r'<span class="speaker-colon" hidden>：</span>'
         r'(?:<span class="speaker-query"[^>]*>？</span>)?</span>',  # labels
         r'<p class="cold-open__label">.*?</p>',  # the cold open's label
         r'<a class="recurs".*?</a>',  # a clip's link to where it recurs

@@ -51,6 +51,10 @@ _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _UI_STRING = re.compile(r'"([a-z0-9.]+)":\s*"((?:[^"\\]|\\.)*)"')
 
+# Material's index keeps jieba's word breaks (U+200B); one before closing punctuation let a search
+# result's snippet start a line with 。 or ，. Punctuation separates words anyway: no token changes.
+_WORD_BREAK_BEFORE_PUNCTUATION = re.compile("\u200b(?=[，。、；：？！」』）”’])")
+
 TextChange = Callable[[str], str]
 
 
@@ -199,16 +203,21 @@ def _write_sitemap(target: Path, xml: str) -> None:
 
 
 def convert_search_index(
-    index_json: str, convert: TextChange, prose: TextChange | None = None, text_pages: tuple[str, ...] = ()
+    index_json: str,
+    convert: TextChange,
+    prose: TextChange | None = None,
+    text_pages: tuple[str, ...] = (),
+    entries: str = "docs",
 ) -> str:
     """Every entry's title and text converted: a text page's (``text_pages``, their URLs) in characters
-    only, the rest as the edition's prose (the index keeps no markup to tell them apart in a page)."""
+    only, the rest as the edition's prose (the index keeps no markup to tell them apart in a page).
+    ``entries`` names the index's list of entries (``docs``: Material; ``items``: Zensical)."""
     index = json.loads(index_json)
-    for doc in index["docs"]:
+    for doc in index[entries]:
         in_text = not text_pages or doc["location"].startswith(text_pages)
         change = convert if prose is None or in_text else prose
         doc["title"] = change(doc["title"])
-        doc["text"] = change(doc["text"])
+        doc["text"] = _WORD_BREAK_BEFORE_PUNCTUATION.sub("", change(doc["text"]))
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -225,6 +234,8 @@ class EditionsInput:
     ui: dict[str, str]
     regional: Regional
     text_pages: tuple[str, ...]  # the URLs of the texts' pages: the speakers' and authors' words
+    search_index: str = "search/search_index.json"  # where the engine writes its index
+    search_entries: str = "docs"  # the index's list of entries
 
 
 def build_edition(site: Path, site_url: str, given: EditionsInput, key: str) -> None:
@@ -239,9 +250,10 @@ def build_edition(site: Path, site_url: str, given: EditionsInput, key: str) -> 
         if source.suffix == ".html":
             page = convert_html(source.read_text(encoding="utf-8"), convert, ui)
             _write(target, finish_page(page, edition, site_url))
-        elif name == "search/search_index.json":
+        elif name == given.search_index:
             index = source.read_text(encoding="utf-8")
-            _write(target, convert_search_index(index, convert, convert.prose, given.text_pages))
+            convert_index = convert_search_index(index, convert, convert.prose, given.text_pages, given.search_entries)
+            _write(target, convert_index)
         elif name == "sitemap.xml":
             _write_sitemap(target, sitemap_with_alternates(source.read_text(encoding="utf-8"), site_url, edition))
         elif name != "sitemap.xml.gz":
@@ -261,9 +273,10 @@ def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
             for done in [pool.submit(build_edition, site, site_url, given, key) for key in others]:
                 done.result()
     simplified = next(edition for edition in EDITIONS if not edition.prefix)
-    index = site / "search/search_index.json"
+    index = site / given.search_index
     if index.exists():  # Material writes \uXXXX escapes: UTF-8 is half the size for every reader to parse
-        index.write_text(convert_search_index(index.read_text(encoding="utf-8"), str), encoding="utf-8")
+        same = convert_search_index(index.read_text(encoding="utf-8"), str, entries=given.search_entries)
+        index.write_text(same, encoding="utf-8")
         _write_script_tables(site, index.read_text(encoding="utf-8"), given)
     for source in _edition_files(site):
         if source.suffix == ".html":
@@ -275,7 +288,7 @@ def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
 
 def _write_script_tables(site: Path, index_json: str, given: EditionsInput) -> None:
     """Each edition's table for searching in either script (``edition.search_script``)."""
-    words = index_words(index_json)
+    words = index_words(index_json, given.search_entries)
     tables = {}
     for edition in EDITIONS:
         if edition.prefix:

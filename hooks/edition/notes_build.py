@@ -1,9 +1,9 @@
 """Glossary footnotes, annotations and back-links across one build of the whole edition.
 
-One object per build: it loads the glossary and every text's annotations once, adds notes to each
-text page as it is rendered, remembers where every term occurs, and at the end fills the
-glossary page's back-links and reports forms that occur nowhere. The MkDocs hooks and
-``make check`` both drive it, so they find the same problems.
+One object per build: it loads the glossary and every text's annotations once, remembers where every
+term occurs in each text page, adds notes to a page as an engine renders it, fills the glossary
+page's back-links and reports forms that occur nowhere. ``EditionBuild`` drives it
+once per build, before any engine renders a page.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from edition.errors import EditionError, Problem
 from edition.glossary import annotation_problems, backlinks_html, load_annotations, load_glossary, unused_forms
-from edition.notes import add_notes
+from edition.notes import PageNotes, add_notes
 from edition.notes_model import Annotations
 from edition.render import plain_text
 from edition.terms import TermMatcher
@@ -39,18 +39,26 @@ class NotesBuild:
         self.occurrences: dict[str, list[tuple[str, str, str]]] = {}
         self.texts: list[str] = []
 
-    def page(self, text_id: str, title: str, url: str, page_html: str, glossary_href: str) -> str:
+    def annotate(self, text_id: str, page_html: str, glossary_href: str) -> str:
         """A text page's HTML with its notes; ``ANN001``/``ANN002`` if a quote does not fit."""
-        annotations, data, shown_as = self.annotations[text_id]
-        notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href, self._matcher)
+        return self._notes(text_id, page_html, glossary_href).html
+
+    def record(self, text_id: str, title: str, url: str, page_html: str) -> None:
+        """Remember where each term occurs in a text page (its title, its URL from the glossary)
+        and what the page says, for the back-links and the unused-forms check."""
+        notes = self._notes(text_id, page_html, "")
         # The text as a reader sees it: a correction's recognized form is not part of it.
         self.texts.append(plain_text(_ASR_ORIGINAL.sub("", page_html)))
+        for term_id, anchors in notes.occurrences.items():
+            self.occurrences.setdefault(term_id, []).extend((title, url, anchor) for anchor in anchors)
+
+    def _notes(self, text_id: str, page_html: str, glossary_href: str) -> PageNotes:
+        annotations, data, shown_as = self.annotations[text_id]
+        notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href, self._matcher)
         problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits, notes.overlapping)
         if problems:
             raise EditionError(problems)
-        for term_id, anchors in notes.occurrences.items():
-            self.occurrences.setdefault(term_id, []).extend((title, url, anchor) for anchor in anchors)
-        return notes.html
+        return notes
 
     def glossary_page(self, page_html: str) -> str:
         """Fill every ``<!-- backlinks:ID -->`` with links to the paragraphs the term occurs in."""

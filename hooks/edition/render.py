@@ -1,4 +1,4 @@
-"""Render a page's Markdown to HTML as the site does, without MkDocs (for ``make check`` and tests).
+"""Render a page's Markdown to HTML as the site does, without an engine (the build's first pass, tests).
 
 The Markdown extensions and their settings are read from ``mkdocs.yml``, so the check renders
 exactly what the site renders.
@@ -7,6 +7,7 @@ exactly what the site renders.
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -31,12 +32,33 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _plain(loa
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+# The pipeline's own extension (``edition.extension``): left out when the pipeline renders a page
+# itself, before the engine does.
+PIPELINE_EXTENSION = "edition.extension"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def _config(root: Path) -> dict[str, Any]:
+    config: dict[str, Any] = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return config
+
+
+def site_url(root: Path) -> str:
+    """``site_url`` as the engines read it (``!ENV [SITE_URL, default]``)."""
+    value = _config(root).get("site_url", DEFAULT_SITE_URL)
+    if isinstance(value, list):  # !ENV [NAME, ..., default]
+        value = next((os.environ[name] for name in value[:-1] if os.environ.get(name)), value[-1])
+    return str(value)
+
+
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The extension names and settings of ``mkdocs.yml``."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    """The extension names and settings of ``mkdocs.yml``, but the pipeline's own."""
+    config = _config(root)
     names: list[str] = []
     settings: dict[str, dict[str, Any]] = {}
     for entry in config.get("markdown_extensions", []):
+        if entry == PIPELINE_EXTENSION or (isinstance(entry, dict) and PIPELINE_EXTENSION in entry):
+            continue
         if isinstance(entry, str):
             names.append(entry)
         else:

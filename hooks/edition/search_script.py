@@ -23,11 +23,12 @@ MAX_WORD = 8
 ScriptTable = dict[str, dict[str, str]]
 
 
-def index_words(index_json: str) -> set[str]:
-    """The Chinese words of a search index (as its segmentation cut them)."""
+def index_words(index_json: str, entries: str = "docs") -> set[str]:
+    """The Chinese words of a search index (as its segmentation cut them). ``entries`` names the
+    index's list of entries: ``docs`` in Material's index, ``items`` in Zensical's."""
     index = json.loads(index_json)
     words: set[str] = set()
-    for doc in index["docs"]:
+    for doc in index[entries]:
         for text in (doc.get("title", ""), doc.get("text", "")):
             words.update(word for word in _SPLIT.split(text) if word and _HAN.search(word))
     return words

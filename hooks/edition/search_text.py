@@ -1,16 +1,24 @@
 """What the search index reads of a text page: the reading text, without the aids shown beside it.
 
-Material's search plugin indexes a page's HTML as built, hidden parts included. In the podcast that
-put the recognizer's originals next to the editor's readings (上冒犯Sam Altman), fillers that
-the clean verbatim hides (呃, 嗯), paragraph numbers and speaker marks (42■主持) and footnote
-numbers into every search result. The index is given the page without them, and with a colon
-after each speaker's name (闲哥：首先…, not 闲哥首先…); the page itself keeps everything, and the
-toggles still show it.
+A site's search indexes a page's HTML as built, hidden parts included. In the podcast that put the
+recognizer's originals next to the editor's readings (上冒犯Sam Altman), fillers that the clean
+verbatim hides (呃, 嗯), paragraph numbers and speaker marks (42■主持) and footnote numbers into
+every search result. Both engines' searches (Material's plugin, Zensical's) skip an element marked
+``data-search-exclude``: the pipeline marks the aids so, and the page itself keeps everything (the
+marks are removed after the build, ``unmark_left_out``). A
+speaker's name carries a hidden colon (``transcript.py``), so results read 闲哥：首先…
+
+``indexed_html`` says what an index should read of a page; the site tests hold each engine's index
+to it.
 """
 
 from __future__ import annotations
 
+import re
+
 from edition.html_text import Element, cut
+
+LEFT_OUT_MARK = "data-search-exclude"
 
 # Elements whose whole content stays out of the index: the verbatim toggle's fillers, the ASR
 # originals beside each correction, paragraph numbers, speaker marks, footnote and note numbers.
@@ -32,8 +40,24 @@ def indexed_html(html: str) -> str:
         opens = len(following) > len(piece.stack) and following[: len(piece.stack)] == piece.stack
         if not piece.is_text and opens and _left_out(following[len(piece.stack)]):
             continue  # the start tag of a left-out element
-        if piece.is_text and piece.stack and "speaker" in piece.stack[-1].classes:
-            kept.append(piece.raw.rstrip() + "：")  # the page shows the colon by CSS; the index needs it
-            continue
         kept.append(piece.raw)
     return "".join(kept)
+
+
+_START_TAG_WITH_CLASS = re.compile(r'<([a-z][a-z0-9]*)(\s[^<>]*?\bclass="([^"]*)"[^<>]*?)(/?)>')
+
+
+def mark_left_out(html: str) -> str:
+    """``html`` with every element of ``LEFT_OUT`` marked for the engine's search to skip."""
+
+    def mark(match: re.Match[str]) -> str:
+        if LEFT_OUT.isdisjoint(match.group(3).split()) or LEFT_OUT_MARK in match.group(2):
+            return match.group(0)
+        return f"<{match.group(1)}{match.group(2)} {LEFT_OUT_MARK}{match.group(4)}>"
+
+    return _START_TAG_WITH_CLASS.sub(mark, html)
+
+
+def unmark_left_out(html: str) -> str:
+    """``html`` without the marks, once the engine's index is written (Zensical drops them itself)."""
+    return html.replace(f" {LEFT_OUT_MARK}", "")

@@ -180,7 +180,9 @@ def _paragraph(
     label = (
         f'{aliases}<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
         f'<span class="speaker voice-{voice.number}{uncertain}">'
-        f'<span class="speaker-mark" aria-hidden="true">{voice.mark}</span>{voice.name}{query}'
+        f'<span class="speaker-mark" aria-hidden="true">{voice.mark}</span>{voice.name}'
+        # The colon the stylesheet draws, as text for the search index (and hidden from readers).
+        f'<span class="speaker-colon" hidden>：</span>{query}'
         "</span>"
     )
     text = render_inline(block.text, rules, anchor, corrections)

@@ -1,0 +1,195 @@
+"""One build of the whole edition: every stage over the registry, in one place.
+
+An ``EditionBuild`` reads the registry, proves every raw source is the pinned one, builds each
+text's page Markdown from its raw source, renders it once to find where every glossary term
+occurs (the glossary's back-links), and runs every data check, collecting the problems. The
+Markdown extension (``edition.extension``, for any engine), ``make check`` and the benchmark all
+start from it, so what they check and what they build cannot drift apart.
+
+Pages are known by their Markdown, not by an engine's page object: an engine hands a Markdown
+extension the page without its front matter, and nothing else.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from edition.convert import Override, check_overrides, override_corpus
+from edition.datafile import line_for, load_yaml
+from edition.errors import EditionError, Problem
+from edition.glossary import glossary_markdown
+from edition.headings import keep_words_whole
+from edition.notes_build import NotesBuild
+from edition.pages import render_page
+from edition.regional import Regional, load_regional
+from edition.render import render_markdown
+from edition.search_text import mark_left_out
+from edition.textfile import read_text
+from edition.texts import REGISTRY, Registry, TextEntry, load_registry, read_raw, registry_lists
+from edition.transcript_page import split_front_matter
+
+GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_MARKER = "<!-- edition:glossary -->"
+
+
+def source_link(from_page: str, to_page: str) -> str:
+    """A link from one page to another as a Markdown author writes it: to the ``.md`` file, relative
+    to the linking page's file. Zensical rewrites such links in the HTML it emits; what an engine
+    leaves, ``edition.page_links`` resolves after the build (MkDocs rewrites only Markdown links)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@dataclass
+class TextPage:
+    """A text's page: its file, what an engine hands over of it, and what the pipeline makes of it."""
+
+    text_id: str
+    entry: TextEntry
+    title: str
+    body: str  # the file after its front matter: what an engine's Markdown parser is given
+    markdown: str = ""  # the page with its text built from the raw source
+
+
+def navigation_problems(root: Path, registry: Registry) -> list[Problem]:
+    """``NAV001`` a text whose page is not in ``mkdocs.yml``'s navigation (a strict build stops on it)."""
+    navigation = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    data = load_yaml(root / REGISTRY, REGISTRY)
+    return [
+        Problem(
+            REGISTRY,
+            line_for(data, (text_id, "page")),
+            "NAV001",
+            f"{entry.page} is not in mkdocs.yml's nav: add `  - {entry.label}: {entry.page}` before the glossary",
+        )
+        for text_id, entry in registry.texts.items()
+        if not re.search(rf"^\s*- [^\n]*:\s*{re.escape(entry.page)}\s*$", navigation, re.M)
+    ]
+
+
+def _title(source: str, fallback: str) -> str:
+    if source.startswith("---\n"):
+        end = source.find("\n---\n", 4)
+        try:
+            meta = yaml.safe_load(source[4:end]) if end > 0 else None
+        except yaml.YAMLError:
+            meta = None
+        if isinstance(meta, dict) and meta.get("title"):
+            return str(meta["title"])
+    return fallback
+
+
+def _normalized(markdown: str) -> str:
+    """As Python-Markdown's first preprocessor leaves a page (line ends, tabs, blank lines)."""
+    markdown = markdown.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    return re.sub(r"(?<=\n) +\n", "\n", markdown).strip()
+
+
+def _same_page(given: str, body: str) -> bool:
+    return _normalized(given) == _normalized(body)
+
+
+@dataclass
+class EditionBuild:
+    """The per-build state of the whole edition; ``problems`` lists everything a check found."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    registry: Registry | None = None
+    pages: dict[str, TextPage] = field(default_factory=dict)
+    notes: NotesBuild | None = None
+    overrides: list[Override] = field(default_factory=list)
+    regional: Regional | None = None
+
+    @classmethod
+    def run(cls, root: Path) -> EditionBuild:
+        """Every stage before rendering, over every text; problems are collected, not raised."""
+        build = cls(root)
+        build._prepare()
+        return build
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise EditionError(self.problems)
+
+    def _collect(self, error: EditionError) -> None:
+        self.problems += error.problems
+
+    def _prepare(self) -> None:
+        try:
+            self.registry = load_registry(self.root)
+        except EditionError as error:
+            self._collect(error)
+            return
+        self.problems += navigation_problems(self.root, self.registry)
+        for text_id, entry in self.registry.texts.items():
+            page_path = f"docs/{entry.page}"
+            try:
+                raw = read_raw(self.root, text_id, entry)
+                source = read_text(self.root / page_path, page_path)
+                markdown, offset = split_front_matter(source, page_path)
+                page = TextPage(text_id, entry, _title(source, entry.title), markdown.lstrip("\n"))
+                page.markdown = render_page(self.root, entry, raw, markdown, page_path, offset, text_id)
+                self.pages[text_id] = page
+            except EditionError as error:
+                self._collect(error)
+        try:
+            self.notes = NotesBuild(self.root, list(self.registry.texts))
+        except EditionError as error:
+            self._collect(error)
+            return
+        for page in self.pages.values():
+            try:
+                self.notes.record(
+                    page.text_id, page.title, source_link(GLOSSARY_PAGE, page.entry.page), self._html(page)
+                )
+            except EditionError as error:
+                self._collect(error)
+        if len(self.pages) < len(self.registry.texts):
+            return  # a text that did not build: its terms and words are unknown, later checks would mislead
+        self.problems += self.notes.final_problems()
+        corpus = override_corpus(self.root, self.notes.texts)
+        try:
+            self.overrides = check_overrides(self.root, corpus).root
+        except EditionError as error:
+            self._collect(error)
+        try:
+            self.regional = load_regional(self.root, self.notes.glossary.root, corpus)
+        except EditionError as error:
+            self._collect(error)
+
+    def _html(self, page: TextPage) -> str:
+        return render_markdown(self.root, page.markdown)
+
+    # What the Markdown extension asks, page by page.
+
+    def text_page(self, markdown: str) -> TextPage | None:
+        """The text whose page an engine is rendering, known by its Markdown."""
+        return next((page for page in self.pages.values() if _same_page(markdown, page.body)), None)
+
+    def page_markdown(self, markdown: str) -> str:
+        """The page's Markdown with everything the pipeline puts into it."""
+        page = self.text_page(markdown)
+        if page is not None:
+            return page.markdown
+        if GLOSSARY_MARKER in markdown and self.notes is not None:
+            return markdown.replace(GLOSSARY_MARKER, glossary_markdown(self.notes.glossary.root))
+        assert self.registry is not None
+        return registry_lists(markdown, self.registry)
+
+    def page_html(self, markdown: str, html: str) -> str:
+        """The page's HTML (as the engine's parser made it) with notes, whole words in headings,
+        back-links on the glossary page, and the reader's aids marked for search to skip."""
+        html = keep_words_whole(html)
+        assert self.notes is not None
+        if GLOSSARY_MARKER in markdown:
+            return self.notes.glossary_page(html)
+        page = self.text_page(markdown)
+        if page is None:
+            return html
+        glossary_href = source_link(page.entry.page, GLOSSARY_PAGE)
+        return mark_left_out(self.notes.annotate(page.text_id, html, glossary_href))

@@ -1,0 +1,83 @@
+"""The site engines the edition builds with, and the little that differs between them.
+
+Every engine reads ``mkdocs.yml`` and runs the pipeline as a Markdown extension
+(``edition.extension``); what differs is the command, where the engine writes its search index and
+in what shape, and where its theme keeps the interface strings the editions convert. Nothing else
+in the pipeline names an engine.
+
+- ``mkdocs``: MkDocs 1.6.1 with Material for MkDocs 9.x (maintenance ends 2027-05-05).
+- ``properdocs``: ProperDocs, the maintained fork of MkDocs 1.6, with the same Material.
+- ``zensical``: Zensical, Material's successor; it writes only inside the project folder, and its
+  cache does not know the pipeline's data files, so every build is a clean one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ENGINE_NAMES = ("mkdocs", "properdocs", "zensical")
+
+
+@dataclass(frozen=True)
+class Engine:
+    name: str
+    theme_package: str  # the package whose templates hold partials/languages/
+    search_index: str  # the index's path in the built site
+    search_entries: str  # the index's list of entries: "docs" (Material) or "items" (Zensical)
+
+    @property
+    def command(self) -> Path:
+        return Path(sys.executable).with_name(self.name)
+
+    @property
+    def languages(self) -> Path:
+        """The theme's interface strings, one file per language (``zh.html``, ``zh-Hant.html``)."""
+        spec = importlib.util.find_spec(self.theme_package)
+        assert spec is not None and spec.origin is not None, f"{self.theme_package} is not installed"
+        return Path(spec.origin).parent / "templates" / "partials" / "languages"
+
+    def build_command(self, site: Path) -> list[str]:
+        if self.name == "zensical":
+            return [str(self.command), "build", "--clean", "--strict"]
+        return [str(self.command), "build", "--strict", "--quiet", "--site-dir", str(site)]
+
+    def serve_command(self, address: str) -> list[str]:
+        if self.name == "zensical":
+            return [str(self.command), "serve", "--dev-addr", address]
+        return [str(self.command), "serve", "--strict", "--dev-addr", address]
+
+    def build(self, root: Path, site: Path) -> int:
+        """Build the site into ``site``; the engine's exit code."""
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        if self.name != "zensical":
+            return subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
+        inside = root / "build" / "zensical-site"  # Zensical writes only inside the project folder
+        shutil.rmtree(inside, ignore_errors=True)
+        env["SITE_DIR"] = str(inside)
+        code = subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
+        if code == 0:
+            shutil.rmtree(site, ignore_errors=True)
+            site.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(inside), str(site))
+        return code
+
+
+ENGINES = {
+    "mkdocs": Engine("mkdocs", "material", "search/search_index.json", "docs"),
+    "properdocs": Engine("properdocs", "material", "search/search_index.json", "docs"),
+    "zensical": Engine("zensical", "zensical", "search.json", "items"),
+}
+
+
+def engine(name: str | None = None) -> Engine:
+    """The engine named (or in ``$ENGINE``; MkDocs by default)."""
+    name = name or os.environ.get("ENGINE") or "mkdocs"
+    if name not in ENGINES:
+        raise SystemExit(f"ENGINE={name}: not an engine the edition builds with ({', '.join(ENGINE_NAMES)})")
+    return ENGINES[name]

@@ -1,0 +1,138 @@
+"""The pipeline as a Python-Markdown extension: what every engine that reads ``mkdocs.yml`` runs.
+
+MkDocs, ProperDocs and Zensical all render each page with Python-Markdown and the extensions listed
+under ``markdown_extensions``; only MkDocs runs ``hooks:``. So the page transforms live here:
+
+- a preprocessor (before the raw-HTML stash, so the HTML the pipeline writes into the Markdown is
+  treated as the page's own) puts each text, built from its raw source, into its page; the
+  glossary's entries into the glossary page; the list of texts into the home and licence pages;
+- a postprocessor (after the raw HTML is restored, so it sees the page as it will be served) adds
+  the glossary footnotes and annotations, fills the glossary's back-links, keeps heading words
+  whole and marks the reader's aids for search to skip.
+
+Everything else (the editions, the search script tables, sitemaps, link check, PDFs) needs the
+built site and runs after the engine, in ``edition.post_build``. The build itself
+(``EditionBuild``) is made once per set of inputs and reused for every page of a build; an edit
+to a data file or a page makes a new one. An edit to the pipeline's code cannot be loaded into a
+running engine: the next page says so, plainly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from edition.edition_build import EditionBuild
+from edition.errors import EditionError, Problem
+from edition.render import PIPELINE_EXTENSION
+
+NAME = PIPELINE_EXTENSION
+_CODE = Path(__file__).resolve().parent
+# Inputs whose change means a new build: the data, the pages, the raw sources, the configuration.
+_INPUTS = ("data", "docs", "mkdocs.yml")
+
+
+def _stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    return tuple((str(path), stat.st_mtime_ns, stat.st_size) for path in paths for stat in [path.stat()])
+
+
+def _files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for name in _INPUTS:
+        path = root / name
+        found += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return [path for path in found if path.exists()]
+
+
+_CODE_STAMP = _stamp(sorted(_CODE.glob("*.py")))
+_builds: dict[Path, tuple[tuple[tuple[str, int, int], ...], EditionBuild]] = {}
+
+
+class PipelineChanged(RuntimeError):
+    """The pipeline's code changed under a running engine (``make serve``)."""
+
+
+def current_build(root: Path) -> EditionBuild:
+    """The build for the inputs as they are now (made anew when a data file or a page changed)."""
+    changed = [name for name, *_ in set(_stamp(sorted(_CODE.glob("*.py")))) - set(_CODE_STAMP)]
+    if changed:
+        raise PipelineChanged(
+            f"the pipeline's code changed ({', '.join(sorted(Path(n).name for n in changed))}) since the "
+            "engine started: stop it (Ctrl-C) and run `make serve` again"
+        )
+    stamp = _stamp(_files(root))
+    cached = _builds.get(root)
+    if cached is None or cached[0] != stamp:
+        build = EditionBuild.run(root)
+        build.raise_problems()
+        _builds[root] = (stamp, build)
+        return build
+    return cached[1]
+
+
+class _PagePreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: EditionExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        markdown = "\n".join(lines)
+        self.extension.page = markdown
+        self.extension.serialized = False
+        return self.extension.build().page_markdown(markdown).split("\n")
+
+
+class _PagePostprocessor(Postprocessor):
+    def __init__(self, md: Markdown, extension: EditionExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        if not self.extension.serialized:
+            return text  # a heading's text, run through the postprocessors by `toc`: not the page yet
+        return self.extension.build().page_html(self.extension.page, text)
+
+
+class _PageSerialized(Treeprocessor):
+    """Marks the end of the tree stage: the next postprocessor call is for the whole page."""
+
+    def __init__(self, md: Markdown, extension: EditionExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: Any) -> None:
+        self.extension.serialized = True
+
+
+class EditionExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"root": [".", "the project's folder (with data/texts.yml); default: the current folder"]}
+        super().__init__(**kwargs)
+        self.page = ""
+        self.serialized = False
+
+    def build(self) -> EditionBuild:
+        return current_build(Path(self.getConfig("root")).resolve())
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # After whitespace is normalised (30), before fenced code (25) and raw HTML (20) are stashed.
+        md.preprocessors.register(_PagePreprocessor(md, self), "edition_page", 27)
+        # After every tree step: `toc` (5) and MkDocs' title finder (-1) run the postprocessors over a
+        # heading's text; only the call after the last tree step is for the whole page.
+        md.treeprocessors.register(_PageSerialized(md, self), "edition_serialized", -1000)
+        # After the raw HTML is restored (30) and footnotes are placed (25); last of all.
+        md.postprocessors.register(_PagePostprocessor(md, self), "edition_notes", 1)
+
+
+def makeExtension(**kwargs: Any) -> EditionExtension:
+    return EditionExtension(**kwargs)
+
+
+__all__ = ["NAME", "EditionError", "EditionExtension", "PipelineChanged", "Problem", "current_build", "makeExtension"]

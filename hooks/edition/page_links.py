@@ -1,0 +1,38 @@
+"""Links to ``.md`` pages that an engine left in the built HTML, resolved to the pages' addresses.
+
+The pipeline writes its links between pages (a footnote's link to the glossary, the glossary's
+back-links to the texts) as a Markdown author does: ``glossary.md#acp``, relative to the linking
+page's file. Zensical rewrites every such link in the HTML it emits; MkDocs rewrites only the
+links of the Markdown itself, not those a Markdown extension writes into the HTML. This step
+resolves what is left, so both engines publish the same links: ``../glossary/#acp``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+_MD_LINK = re.compile(r'href="([^":/?#][^":?#]*\.md)(#[^"]*)?"')
+
+
+def page_url(page: str) -> str:
+    """A page's address relative to the site's root, as both engines write it (directory URLs):
+    ``podcast.md`` → ``podcast/``, ``index.md`` → ``""``."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem
+    return stem + "/"
+
+
+def resolve_links(page_html: str, page: str) -> str:
+    """``page_html`` (built from ``page``, a path under ``docs/``) with its ``.md`` links resolved."""
+    here = page_url(page)
+
+    def resolve(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1)))
+        link = posixpath.relpath(page_url(target) or ".", here.rstrip("/") or ".")
+        link = "./" if link == "." else link.rstrip("/") + "/"
+        return f'href="{link}{match.group(2) or ""}"'
+
+    return _MD_LINK.sub(resolve, page_html)
