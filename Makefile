@@ -1,6 +1,7 @@
 # The edition's commands. Each bootstraps .venv (and the system packages it needs) first.
-#   make serve   build and preview at http://127.0.0.1:8000 with live reload
+#   make serve   build and preview at http://127.0.0.1:8000, rebuilt after every edit
 #   make site    build everything into site/ (the previous site/ survives a failed build)
+#   ENGINE=mkdocs|properdocs|zensical picks the site engine for both (default: mkdocs)
 #   make test    lint, type check, data checks and all tests (what CI runs)
 #   make e2e     browser tests (Playwright, system Chromium) and Lighthouse on the served site
 #   make browser the browser tests alone (what a pull request runs)
@@ -8,6 +9,8 @@ SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 BIN := .venv/bin
 READY := .venv/.ready
+ENGINE ?= mkdocs
+export ENGINE
 
 .PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text start-editing anchors
 
@@ -16,10 +19,10 @@ $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	touch $@
 
 serve: $(READY)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py --engine $(ENGINE)
 
 site: $(READY)
-	$(BIN)/python scripts/build_site.py
+	$(BIN)/python scripts/build_site.py --engine $(ENGINE)
 
 test: lint typecheck check pytest
 

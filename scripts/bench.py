@@ -2,10 +2,11 @@
 
     .venv/bin/python scripts/bench.py [--runs N] [--scales 1 10 50]
 
-1. The full edition build (hooks: cleaning, checks, notes, three HTML editions) against a plain
-   MkDocs + Material build (no hooks; same theme, extensions and search) of the very pages the
-   hooks produce, written out beforehand. Runs alternate; medians, best runs and their ratio.
-2. ``make serve``: the time ``mkdocs serve`` takes to rebuild after a page is edited.
+1. For each engine (MkDocs, ProperDocs, Zensical): the full edition build (``build_site.py
+   --no-pdf``: checks, the pipeline's extension, three HTML editions, link check) against a plain
+   build with that engine (no pipeline extension; same theme, extensions and search) of the very
+   pages the pipeline produces, written out beforehand. Runs alternate; medians, best runs, ratio.
+2. ``make serve``: the time from an edit to a page until the preview is rebuilt.
 3. Peak memory (maximum resident set) of the full build.
 4. Scale: a generated corpus of N texts (the two real ones, then new transcripts — slices of the
    seed transcript — and articles, each added with scripts/add_text.py through the registry), for
@@ -25,10 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from edition.engines import ENGINE_NAMES, ENGINES, engine
 from edition.glossary import glossary_markdown, load_glossary
 from edition.notes_build import NotesBuild
 from edition.pages import render_page
-from edition.render import render_markdown
+from edition.render import PIPELINE_EXTENSION, render_markdown
 from edition.textfile import read_text
 from edition.texts import load_registry, read_raw, registry_lists
 from edition.transcript_page import split_front_matter
@@ -37,12 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from add_text import add_text  # noqa: E402
 
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def plain_project(target: Path, root: Path = ROOT) -> Path:
-    """A copy of the site's pages as finished Markdown, with a config that has no hooks."""
+    """A copy of the site's pages as finished Markdown, with a config without the pipeline."""
     shutil.copytree(root / "docs", target / "docs")
     shutil.copytree(root / "overrides", target / "overrides")
     registry = load_registry(root)
@@ -54,8 +55,8 @@ def plain_project(target: Path, root: Path = ROOT) -> Path:
         front = source[: len(source) - len(markdown)]
         raw = read_raw(root, text_id, entry)
         rendered = render_page(root, entry, raw, markdown, page_path, offset, text_id)
-        # The same pages: with the glossary and annotation notes the hooks add to the HTML.
-        with_notes = notes.annotate(text_id, render_markdown(root, rendered), "../glossary/")
+        # The same pages: with the glossary and annotation notes the pipeline adds to the HTML.
+        with_notes = notes.annotate(text_id, render_markdown(root, rendered), "glossary.md")
         notes_block = with_notes[with_notes.find('<div class="footnote edition-notes">') :]
         (target / page_path).write_text(front + rendered + "\n\n" + notes_block + "\n", encoding="utf-8")
     for page in ("index.md", "licence.md"):
@@ -69,18 +70,30 @@ def plain_project(target: Path, root: Path = ROOT) -> Path:
         encoding="utf-8",
     )
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n  - hooks/mkdocs_edition.py\n", "")
-    config = config.replace("watch:\n  - hooks\n  - data\n  - overrides\n", "")
+    config = config.replace(f"  - {PIPELINE_EXTENSION}\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target / "mkdocs.yml"
 
 
-def timed_build(config: Path, site: Path) -> float:
+def plain_build(config: Path, engine_name: str) -> float:
+    """Seconds for the engine alone to build the plain project (into its own ``site/``)."""
+    site = config.parent / "site"
     shutil.rmtree(site, ignore_errors=True)
+    command = [str(ENGINES[engine_name].command), "build", "-f", str(config)]
+    command += ["--clean"] if engine_name == "zensical" else ["--quiet", "-d", str(site)]
     start = time.perf_counter()
     subprocess.run(
-        [MKDOCS, "build", "--quiet", "-f", str(config), "-d", str(site)], check=True, env=ENV, cwd=config.parent
+        command, check=True, env=ENV, cwd=config.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    return time.perf_counter() - start
+
+
+def full_build(project: Path, site: Path, engine_name: str | None = None) -> float:
+    """Seconds for ``build_site.py --no-pdf`` (every step but the PDFs) of ``project``."""
+    command = [sys.executable, str(project / "scripts/build_site.py"), "--no-pdf", "--site-dir", str(site)]
+    command += ["--engine", engine_name or engine().name]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=ENV, cwd=project, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -108,36 +121,35 @@ def grow(project: Path, texts: int, work: Path) -> None:
 
 
 def serve_rebuild_seconds(project: Path) -> float:
-    """Start ``mkdocs serve``, edit a page, and time until the rebuild is done."""
+    """Start ``make serve``'s script, edit a page, and time until the preview is rebuilt."""
     server = subprocess.Popen(
-        [MKDOCS, "serve", "--dev-addr", "127.0.0.1:8799"],
+        [sys.executable, str(project / "scripts/serve.py"), "--port", "8799"],
         cwd=project,
         env=ENV,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         text=True,
     )
-    assert server.stderr is not None
+    assert server.stdout is not None
     try:
-        for line in server.stderr:
-            if "Serving on" in line:
+        for line in server.stdout:
+            if line.startswith("serving"):
                 break
         start = time.perf_counter()
         page = project / "docs/licence.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n编辑测试。\n", encoding="utf-8")
-        for line in server.stderr:
-            if "Documentation built in" in line:
+        for line in server.stdout:
+            if line.startswith("rebuilt"):
                 return time.perf_counter() - start
-        raise RuntimeError("mkdocs serve stopped before rebuilding")
+        raise RuntimeError("make serve stopped before rebuilding")
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def peak_memory_mib(config: Path, site: Path) -> float:
-    """Maximum resident set of a full build, measured on the child process."""
-    shutil.rmtree(site, ignore_errors=True)
+def peak_memory_mib(project: Path, site: Path) -> float:
+    """Maximum resident set of a full build, measured on the child processes."""
     result = subprocess.run(
-        [sys.executable, "-c", PEAK, MKDOCS, str(config), str(site)],
+        [sys.executable, "-c", PEAK, sys.executable, str(project / "scripts/build_site.py"), str(site)],
         env=ENV,
         capture_output=True,
         text=True,
@@ -148,7 +160,7 @@ def peak_memory_mib(config: Path, site: Path) -> float:
 
 PEAK = """
 import resource, subprocess, sys
-subprocess.run([sys.argv[1], "build", "--quiet", "-f", sys.argv[2], "-d", sys.argv[3]], check=True)
+subprocess.run([sys.argv[1], sys.argv[2], "--no-pdf", "--site-dir", sys.argv[3]], check=True, stdout=subprocess.DEVNULL)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
@@ -157,8 +169,8 @@ def at_scale(work: Path, texts: int) -> tuple[float, float, float]:
     """Full build, plain build of the same pages, and the Simplified PDF's seconds per text."""
     project = project_copy(work / f"scale-{texts}")
     grow(project, texts, work)
-    full = timed_build(project / "mkdocs.yml", project / "site")
-    plain = timed_build(plain_project(work / f"plain-{texts}", project), work / f"site-plain-{texts}")
+    full = full_build(project, project / "site")
+    plain = plain_build(plain_project(work / f"plain-{texts}", project), engine().name)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", PDF, str(project), str(project / "site")], check=True, env=ENV, cwd=project)
     return full, plain, (time.perf_counter() - start) / texts
@@ -179,32 +191,38 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scales", type=int, nargs="*", default=[2, 20, 50], help="corpus sizes, in texts")
+    parser.add_argument("--engines", nargs="*", default=list(ENGINE_NAMES), choices=ENGINE_NAMES)
     arguments = parser.parse_args()
     runs = arguments.runs
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        plain_config = plain_project(work / "plain")
-        plain, full = [], []
-        for _ in range(runs):
-            plain.append(timed_build(plain_config, work / "site-plain"))
-            full.append(timed_build(ROOT / "mkdocs.yml", work / "site-full"))
-        editions = sum(1 for _ in (work / "site-full").glob("**/index.html"))
-        pages = sum(1 for _ in (work / "site-plain").glob("**/index.html"))
-    plain_median, full_median = statistics.median(plain), statistics.median(full)
-    print(f"plain Material build, one edition ({pages} pages): median {plain_median:.2f} s, best {min(plain):.2f} s")
-    print(f"full edition build, three editions ({editions} pages): median {full_median:.2f} s, best {min(full):.2f} s")
-    ratio, best_ratio = full_median / plain_median, min(full) / min(plain)
-    print(f"ratio full / plain: {ratio:.2f} by median, {best_ratio:.2f} by best (target ≤ 1.5)")
-    with tempfile.TemporaryDirectory() as folder:
+    (ROOT / "build").mkdir(exist_ok=True)
+    for engine_name in arguments.engines:
+        with tempfile.TemporaryDirectory(dir=ROOT / "build") as folder:  # Zensical: inside the project
+            work = Path(folder)
+            plain_config = plain_project(work / "plain")
+            plain, full = [], []
+            for _ in range(runs):
+                plain.append(plain_build(plain_config, engine_name))
+                full.append(full_build(ROOT, work / "site-full", engine_name))
+            editions = sum(1 for _ in (work / "site-full").glob("**/index.html"))
+            pages = sum(1 for _ in (work / "plain/site").glob("**/index.html"))
+        plain_median, full_median = statistics.median(plain), statistics.median(full)
+        ratio, best_ratio = full_median / plain_median, min(full) / min(plain)
+        print(
+            f"{engine_name}: plain build, one edition ({pages} pages): median {plain_median:.2f} s, best "
+            f"{min(plain):.2f} s; full build, three editions ({editions} pages): median {full_median:.2f} s, "
+            f"best {min(full):.2f} s; ratio {ratio:.2f} by median, {best_ratio:.2f} by best"
+        )
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as folder:
         work = Path(folder)
         rebuild = serve_rebuild_seconds(project_copy(work / "serve"))
         print(f"make serve: rebuild after editing a page: {rebuild:.2f} s")
-        print(f"peak memory of the full build: {peak_memory_mib(ROOT / 'mkdocs.yml', work / 'site-peak'):.0f} MiB")
+        print(f"peak memory of the full build: {peak_memory_mib(ROOT, work / 'site-peak'):.0f} MiB")
         for texts in arguments.scales:
-            full_build, plain_build, pdf = at_scale(work, texts)
+            full_seconds, plain_seconds, pdf = at_scale(work, texts)
             print(
-                f"corpus of {texts:>2} texts: full {full_build:6.2f} s, plain {plain_build:6.2f} s, "
-                f"ratio {full_build / plain_build:.2f}; {full_build / texts:.2f} s per text; PDF {pdf:.2f} s per text"
+                f"corpus of {texts:>2} texts: full {full_seconds:6.2f} s, plain {plain_seconds:6.2f} s, "
+                f"ratio {full_seconds / plain_seconds:.2f}; {full_seconds / texts:.2f} s per text; "
+                f"PDF {pdf:.2f} s per text"
             )
     return 0
 

@@ -1,5 +1,6 @@
-"""The edition's pipeline: plain, typed functions that import nothing from MkDocs.
+"""The edition's pipeline: plain, typed functions that import no site engine.
 
-Build hooks (``hooks/mkdocs_edition.py``) only adapt these functions to MkDocs events, so the
-pipeline can run under another engine, from a script, or in a unit test on plain strings.
+``edition.extension`` runs the page transforms as a Python-Markdown extension, in whichever engine
+reads ``mkdocs.yml``; ``edition.post_build`` does what needs the built site. The functions run as
+well from a script or in a unit test on plain strings.
 """

@@ -57,7 +57,7 @@ class Engine:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         if self.name != "zensical":
             return subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
-        inside = root / "build" / "zensical-site"  # Zensical writes only inside the project folder
+        inside = root / "build" / f"zensical-site-{os.getpid()}"  # Zensical writes only inside the project
         shutil.rmtree(inside, ignore_errors=True)
         env["SITE_DIR"] = str(inside)
         code = subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
