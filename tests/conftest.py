@@ -29,6 +29,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+_REWRITTEN: list[str] = []  # golden files --update-golden changed, listed at the end of the run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if terminalreporter.config.getoption("--update-golden"):
+        terminalreporter.section("golden files rewritten (review each diff before committing)")
+        for path in _REWRITTEN or ["(none changed)"]:
+            terminalreporter.write_line(path)
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     """Compare output with ``tests/golden/<name>``; ``--update-golden`` rewrites it instead."""
@@ -38,6 +48,8 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         path = GOLDEN / name
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_text(encoding="utf-8") != actual:
+                _REWRITTEN.append(path.relative_to(ROOT).as_posix())
             path.write_text(actual, encoding="utf-8")
             return
         assert path.exists(), f"no golden file {path}: run pytest --update-golden and review it"
@@ -49,14 +61,15 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once as ``make site`` builds it (strict, three editions, PDFs)."""
+    """The whole site, built once as ``make site`` builds it (strict, three editions, PDFs), with the
+    engine of ``$ENGINE`` (MkDocs by default): ``ENGINE=zensical make browser`` tests that build."""
     site = tmp_path_factory.mktemp("build") / "site"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/build_site.py"), "--site-dir", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ENGINE": os.environ.get("ENGINE", "mkdocs")},
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.editions import material_ui_strings
 from edition.engines import ENGINES
 from edition.equivalence import Difference, compare_sites, reduced
 from tests.conftest import ROOT
@@ -75,3 +76,11 @@ def test_a_difference_names_the_page_and_the_first_differing_place(built_site: P
     assert difference.page == "hk/podcast/index.html"
     assert 'id="p12"' in difference.first and 'id="p12x"' in difference.second
     assert str(difference).startswith("hk/podcast/index.html: item ")
+
+
+@pytest.mark.parametrize("name", sorted(ENGINES))
+def test_each_engines_interface_strings_are_found_for_the_editions(name: str) -> None:
+    # The Traditional editions take the theme's own zh-Hant strings; an upgrade that moves or
+    # reshapes the theme's language files must fail here, not leave 简体 buttons in 繁體 pages.
+    ui = material_ui_strings(ENGINES[name].languages)
+    assert ui.get("搜索") == "搜尋" and len(ui) > 20
