@@ -100,7 +100,7 @@ def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
         print(problem, file=sys.stderr)
     if edition.problems:
         return _failed(target, staging, 1)
-    code = site_engine.build(ROOT, staging)
+    code = site_engine.build(ROOT, staging, edition)
     if code != 0:
         return _failed(target, staging, code)
     finish_site(staging, site_url(ROOT), edition, site_engine)

@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from edition.convert import EDITIONS, Converter, Edition, Override
 from edition.html_text import Element, cut
+from edition.markup import SOURCE_WORDS
 from edition.regional import Regional
 from edition.search_script import index_words, reverse_table, script_table
 
@@ -39,7 +40,7 @@ READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "data-tip")
 UNTOUCHED = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
 # The speakers' and the author's words, and what quotes them: a podcast turn, the article's text,
 # the apparatus (recognizer's and editor's readings), a glossary term's forms, the titles of sources.
-SOURCE_CLASSES = frozenset({"turn", "source-text", "apparatus", "term-forms", "note-sources", "term-sources"})
+SOURCE_CLASSES = SOURCE_WORDS
 # Links name sources, pages and paragraphs; headings of the glossary are the terms themselves.
 VERBATIM_TAGS = frozenset({"a", "cite"})
 _ATTRIBUTE = re.compile(r"(\s(?:" + "|".join(READABLE_ATTRIBUTES) + r')=")([^"]*)(")')
@@ -218,6 +219,8 @@ def convert_search_index(
         change = convert if prose is None or in_text else prose
         doc["title"] = change(doc["title"])
         doc["text"] = _WORD_BREAK_BEFORE_PUNCTUATION.sub("", change(doc["text"]))
+        if "path" in doc:  # Zensical's breadcrumbs: the navigation's labels, the edition's prose
+            doc["path"] = [(prose or convert)(label) for label in doc["path"]]
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 

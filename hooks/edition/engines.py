@@ -13,6 +13,8 @@ in the pipeline names an engine.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import importlib.util
 import os
 import shutil
@@ -20,6 +22,9 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from edition.edition_build import EditionBuild
+from edition.extension import use_build
 
 ENGINE_NAMES = ("mkdocs", "properdocs", "zensical")
 
@@ -52,9 +57,12 @@ class Engine:
             return [str(self.command), "serve", "--dev-addr", address]
         return [str(self.command), "serve", "--strict", "--dev-addr", address]
 
-    def build(self, root: Path, site: Path) -> int:
-        """Build the site into ``site``; the engine's exit code."""
+    def build(self, root: Path, site: Path, edition_build: EditionBuild | None = None) -> int:
+        """Build the site into ``site``; the engine's exit code. MkDocs and ProperDocs run in this
+        process, with the build already made (``edition_build``); Zensical runs as a command."""
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        if self.name != "zensical" and edition_build is not None:
+            return self._build_here(root, site, edition_build)
         if self.name != "zensical":
             return subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
         inside = root / "build" / f"zensical-site-{os.getpid()}"  # Zensical writes only inside the project
@@ -66,6 +74,23 @@ class Engine:
             site.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(inside), str(site))
         return code
+
+    def _build_here(self, root: Path, site: Path, edition_build: EditionBuild) -> int:
+        """``<engine> build --strict --site-dir site`` in this process (MkDocs' own API)."""
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"
+        config_module = importlib.import_module(f"{self.name}.config")
+        build_module = importlib.import_module(f"{self.name}.commands.build")
+        use_build(root, edition_build)
+        with contextlib.chdir(root):  # the extension's root and the config's relative paths
+            try:
+                config = config_module.load_config(
+                    config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=True
+                )
+                build_module.build(config)
+            except Exception as error:  # the engine's own errors (strict warnings, a bad config)
+                print(f"{self.name}: {error}", file=sys.stderr)
+                return 1
+        return 0
 
 
 ENGINES = {

@@ -76,6 +76,12 @@ def current_build(root: Path) -> EditionBuild:
     return cached[1]
 
 
+def use_build(root: Path, build: EditionBuild) -> None:
+    """Hand the extension a build already made (by ``build_site.py``, running the engine in its own
+    process) for the inputs as they are now, so the engine does not make it again."""
+    _builds[root.resolve()] = (_stamp(_files(root.resolve())), build)
+
+
 class _PagePreprocessor(Preprocessor):
     def __init__(self, md: Markdown, extension: EditionExtension) -> None:
         super().__init__(md)
@@ -135,4 +141,13 @@ def makeExtension(**kwargs: Any) -> EditionExtension:
     return EditionExtension(**kwargs)
 
 
-__all__ = ["NAME", "EditionError", "EditionExtension", "PipelineChanged", "Problem", "current_build", "makeExtension"]
+__all__ = [
+    "NAME",
+    "EditionError",
+    "EditionExtension",
+    "PipelineChanged",
+    "Problem",
+    "current_build",
+    "makeExtension",
+    "use_build",
+]

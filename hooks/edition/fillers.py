@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from edition.datafile import load_yaml, validate
+from edition.markup import Mark
 from edition.segmenter import word_frequency
 
 FILLERS = "data/fillers.yml"
@@ -71,11 +72,11 @@ def load_filler_rules(root: Path) -> FillerRules:
 
 def hidden(text: str) -> str:
     """Text shown only in the verbatim view."""
-    return f'<span class="filler">{text}</span>'
+    return f'<span class="{Mark.FILLER}">{text}</span>'
 
 
 # Text an earlier rule already hid: a repeat is still a repeat across it (我呃我 is 我我).
-_HIDDEN = r'<span class="filler">[^<]*</span>'
+_HIDDEN = rf'<span class="{Mark.FILLER}">[^<]*</span>'
 
 
 def _hide_all(text: str) -> str:

@@ -20,6 +20,7 @@ import markdown
 import nh3
 
 from edition.html_text import Element, Piece, cut
+from edition.markup import NOT_NOTED, Mark
 from edition.notes_model import Annotation, Source, Term
 from edition.terms import TermMatcher
 
@@ -48,7 +49,7 @@ SKIP_TAGS = frozenset(
         "abbr",
     }
 )
-SKIP_CLASSES = frozenset({"filler", "laugh", "speaker", "pnum", "reading-head", "corr", "footnote", "admonition-title"})
+SKIP_CLASSES = NOT_NOTED
 # Elements whose id a reader can link to: the paragraph an occurrence stands in.
 ANCHOR_TAGS = frozenset({"p", "li", "dd", "blockquote", "td"})
 
@@ -233,7 +234,7 @@ def add_notes(
                     (
                         end,
                         1,
-                        f'<sup class="gloss-ref" id="gloss-ref-{term_id}">'
+                        f'<sup class="{Mark.GLOSS_REF}" id="gloss-ref-{term_id}">'
                         f'<a class="footnote-ref" href="#gloss-{term_id}">{number}</a></sup>',
                     )
                 )

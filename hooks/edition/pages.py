@@ -14,6 +14,7 @@ from pathlib import Path
 from edition.article import clean_article
 from edition.errors import fail
 from edition.fidelity import check_faithful
+from edition.markup import Mark
 from edition.speakers import load_speakers
 from edition.texts import TextEntry
 from edition.transcript_draft import draft_markdown
@@ -46,7 +47,7 @@ def insert_text(page_markdown: str, text_markdown: str, page_path: str) -> str:
         )
     # The author's or speakers' own words, set apart for the editions: their vocabulary is never
     # regionalised (edition.editions), only their characters converted.
-    lines[hits[0]] = f'<div class="source-text" markdown="1">\n\n{text_markdown.rstrip()}\n\n</div>'
+    lines[hits[0]] = f'<div class="{Mark.SOURCE_TEXT}" markdown="1">\n\n{text_markdown.rstrip()}\n\n</div>'
     return "\n".join(lines)
 
 

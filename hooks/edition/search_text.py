@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 
 from edition.html_text import Element, cut
+from edition.markup import READING_AIDS
 
 LEFT_OUT_MARK = "data-search-exclude"
 
 # Elements whose whole content stays out of the index: the verbatim toggle's fillers, the ASR
 # originals beside each correction, paragraph numbers, speaker marks, footnote and note numbers.
-LEFT_OUT = frozenset({"filler", "asr", "pnum", "speaker-mark", "speaker-query", "gloss-ref", "anno-ref", "recurs"})
+LEFT_OUT = READING_AIDS
 
 
 def _left_out(element: Element) -> bool:

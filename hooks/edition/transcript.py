@@ -17,6 +17,7 @@ from edition.anchors import Assigned
 from edition.clean_view import tidy
 from edition.critic import Correction, pieces
 from edition.fillers import FillerRules, clean_verbatim
+from edition.markup import Mark
 from edition.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
 from edition.speakers import Speakers
 
@@ -64,7 +65,7 @@ def render_inline(text: str, rules: FillerRules, anchor: str, corrections: list[
         )
         out.append(
             f'<span class="{kind}" id="c{number}" tabindex="0" data-tip="{html.escape(tip)}">'
-            + ("" if queried else f'<del class="asr" title="语音识别原文">{html.escape(piece.original)}</del>')
+            + ("" if queried else f'<del class="{Mark.ASR}" title="语音识别原文">{html.escape(piece.original)}</del>')
             + f'<ins title="编者更正">{html.escape(piece.reading)}</ins></span>'
         )
     return tidy("".join(out))
@@ -178,11 +179,12 @@ def _paragraph(
     # An old anchor of these words (two paragraphs were joined) still lands here.
     aliases = "".join(f'<span class="anchor-alias" id="{alias}"></span>' for alias in place.aliases)
     label = (
-        f'{aliases}<a class="pnum" href="#{anchor}" title="第 {number} 段：点击复制链接">{number}</a>'
+        f'{aliases}<a class="{Mark.PARAGRAPH_NUMBER}" href="#{anchor}"'
+        f' title="第 {number} 段：点击复制链接">{number}</a>'
         f'<span class="speaker voice-{voice.number}{uncertain}">'
         f'<span class="speaker-mark" aria-hidden="true">{voice.mark}</span>{voice.name}'
         # The colon the stylesheet draws, as text for the search index (and hidden from readers).
-        f'<span class="speaker-colon" hidden>：</span>{query}'
+        f'<span class="{Mark.SPEAKER_COLON}" hidden>：</span>{query}'
         "</span>"
     )
     text = render_inline(block.text, rules, anchor, corrections)

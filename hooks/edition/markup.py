@@ -1,0 +1,73 @@
+"""The markup the pipeline writes and reads: one vocabulary of class names, and what each means.
+
+A page's HTML carries the edition's structure in class names: which words are the speakers' or
+the author's own, which are the reader's aids beside them, where notes may go. The modules that
+write them (the transcript, fillers, notes, pages) and those that read them (editions, search,
+notes, the PDF) take them from here, so a renamed class cannot leave one reader behind.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Mark(StrEnum):
+    """A class name the pipeline writes into a page."""
+
+    # The texts' own words.
+    TURN = "turn"  # one speaker's paragraph in a transcript
+    SOURCE_TEXT = "source-text"  # an article's text, built from its raw source
+    APPARATUS = "apparatus"  # the list of corrections: the recognizer's and the editor's readings
+    TERM_FORMS = "term-forms"  # a glossary term's forms as the texts write them
+    NOTE_SOURCES = "note-sources"  # the titles of a note's sources
+    TERM_SOURCES = "term-sources"  # the titles of a glossary entry's sources
+    # Beside the reading text: the reader's aids.
+    FILLER = "filler"  # a filler or stutter the clean verbatim hides
+    LAUGH = "laugh"  # （笑）
+    ASR = "asr"  # the recognizer's original beside a correction
+    CORRECTION = "corr"  # a correction: the original and the editor's reading
+    PARAGRAPH_NUMBER = "pnum"
+    SPEAKER = "speaker"
+    SPEAKER_MARK = "speaker-mark"  # the voice's shape (◆ ● ■), for readers who do not see colour
+    SPEAKER_QUERY = "speaker-query"  # the ？ of an uncertain attribution, with its reason
+    SPEAKER_COLON = "speaker-colon"  # hidden: the colon the stylesheet draws, as text for search
+    RECURS = "recurs"  # a cold-open clip's link to where it recurs
+    READING_HEAD = "reading-head"  # a transcript page's head: cast, facts, switches, map
+    # Notes.
+    GLOSS_REF = "gloss-ref"  # a glossary footnote's number
+    ANNO_REF = "anno-ref"  # an annotation's number
+    FOOTNOTE = "footnote"  # the notes at the end of a page
+    ADMONITION_TITLE = "admonition-title"
+
+
+# The speakers' and the author's words, and what quotes them: converted in characters, never in
+# vocabulary (the editions' regional words are for the edition's own prose).
+SOURCE_WORDS = frozenset(
+    {Mark.TURN, Mark.SOURCE_TEXT, Mark.APPARATUS, Mark.TERM_FORMS, Mark.NOTE_SOURCES, Mark.TERM_SOURCES}
+)
+# Aids beside the reading text, not part of it: a search reads the text without them.
+READING_AIDS = frozenset(
+    {
+        Mark.FILLER,
+        Mark.ASR,
+        Mark.PARAGRAPH_NUMBER,
+        Mark.SPEAKER_MARK,
+        Mark.SPEAKER_QUERY,
+        Mark.GLOSS_REF,
+        Mark.ANNO_REF,
+        Mark.RECURS,
+    }
+)
+# Where no glossary footnote or annotation goes: hidden words, labels, the notes themselves.
+NOT_NOTED = frozenset(
+    {
+        Mark.FILLER,
+        Mark.LAUGH,
+        Mark.SPEAKER,
+        Mark.PARAGRAPH_NUMBER,
+        Mark.READING_HEAD,
+        Mark.CORRECTION,
+        Mark.FOOTNOTE,
+        Mark.ADMONITION_TITLE,
+    }
+)
