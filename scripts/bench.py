@@ -181,9 +181,9 @@ import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(sys.argv[1]) / "scripts"))
 import build_site
-build_site.ROOT = Path(sys.argv[1])
 from edition.convert import EDITIONS
-build_site.render_pdf(Path(sys.argv[2]), EDITIONS[0])
+from edition.edition_build import EditionBuild
+build_site.render_pdfs(Path(sys.argv[2]), EditionBuild.run(Path(sys.argv[1])), EDITIONS[:1])
 """
 
 

@@ -19,17 +19,17 @@ import signal
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from edition.convert import EDITIONS, Converter, Edition
+from edition.convert import EDITIONS, Converter, Edition, Override
 from edition.edition_build import EditionBuild
 from edition.engines import ENGINE_NAMES, Engine, engine
-from edition.glossary import load_glossary
-from edition.pdf import STYLESHEET, Labels, compose, parts_for
-from edition.post_build import PDF_NAME, check_links, finish_site
-from edition.regional import load_regional
+from edition.pdf import STYLESHEET, Labels, compose, edition_part, parts_for
+from edition.post_build import PDF_NAME, check_links, finish_site, page_fragment
+from edition.regional import Regional
 from edition.render import site_url
-from edition.texts import load_registry
+from edition.texts import TextEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Labels(
@@ -43,14 +43,15 @@ LABELS = Labels(
 )
 
 
-def render_pdf(site: Path, edition: Edition) -> Path:
-    """One edition's PDF, written beside its pages."""
+def render_pdf(site: Path, edition: Edition, parts: list[tuple[str, str]], given: PdfInput) -> Path:
+    """One edition's PDF from the pipeline's HTML of each part, written beside the edition's pages."""
     from weasyprint import CSS, HTML  # imported here: only the PDF step needs it
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    convert = Converter(edition, [], load_regional(ROOT, load_glossary(ROOT)[0].root)).prose
-    texts = list(load_registry(ROOT).texts.values())
+    converter = Converter(edition, given.overrides, given.regional)
+    convert = converter.prose
+    texts = given.texts
     labels = Labels(
         site=convert(LABELS.site),
         subtitle=convert(LABELS.subtitle.format(texts="、".join(f"《{e.title}》" for e in texts))),
@@ -61,10 +62,29 @@ def render_pdf(site: Path, edition: Edition) -> Path:
         keywords=convert(LABELS.keywords),
     )
     root = site / edition.prefix
-    document = compose(root, edition, labels, parts_for([entry.url for entry in texts]))
+    document = compose(edition, labels, [(name, edition_part(html, converter)) for name, html in parts])
     target = root / PDF_NAME
     HTML(string=document, base_url=str(root)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
     return target
+
+
+def render_pdfs(site: Path, build: EditionBuild, editions: tuple[Edition, ...] = EDITIONS) -> list[Path]:
+    """Every edition's PDF, two at a time (the machine's cores side by side)."""
+    assert build.registry is not None and build.regional is not None
+    texts = list(build.registry.texts.values())
+    parts = [(name, page_fragment(build, page)) for name, page in parts_for([entry.page for entry in texts])]
+    given = PdfInput(texts, build.overrides, build.regional)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        return [done.result() for done in [pool.submit(render_pdf, site, each, parts, given) for each in editions]]
+
+
+@dataclass(frozen=True)
+class PdfInput:
+    """What every edition's PDF is made with (sent to each worker process)."""
+
+    texts: list[TextEntry]
+    overrides: list[Override]
+    regional: Regional
 
 
 def _stop_on_sigterm() -> None:
@@ -107,9 +127,8 @@ def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
     result: subprocess.CompletedProcess[bytes] = subprocess.CompletedProcess([site_engine.name], 0)
     if pdf:
         try:
-            with ProcessPoolExecutor(max_workers=2) as pool:
-                for done in [pool.submit(render_pdf, staging, edition) for edition in EDITIONS]:
-                    print(f"wrote {done.result().relative_to(staging)}")
+            for written in render_pdfs(staging, edition):
+                print(f"wrote {written.relative_to(staging)}")
         except Exception as error:
             print(f"PDF build failed: {error}", file=sys.stderr)
             result = subprocess.CompletedProcess(result.args, 1)

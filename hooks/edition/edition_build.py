@@ -142,15 +142,18 @@ class EditionBuild:
         except EditionError as error:
             self._collect(error)
             return
+        noted = 0
         for page in self.pages.values():
             try:
-                self.notes.record(
-                    page.text_id, page.title, source_link(GLOSSARY_PAGE, page.entry.page), self._html(page)
-                )
+                back = source_link(GLOSSARY_PAGE, page.entry.page)  # how the glossary links back here
+                self.notes.record(page.text_id, page.title, back, self._html(page))
+                noted += 1
             except EditionError as error:
                 self._collect(error)
-        if len(self.pages) < len(self.registry.texts):
-            return  # a text that did not build: its terms and words are unknown, later checks would mislead
+        if noted < len(self.registry.texts):
+            # A text that did not build, or whose notes did not fit: where its terms occur is unknown,
+            # and the later checks (forms that occur nowhere, words no text uses) would mislead.
+            return
         self.problems += self.notes.final_problems()
         corpus = override_corpus(self.root, self.notes.texts)
         try:

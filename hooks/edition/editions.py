@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 from edition.convert import EDITIONS, Converter, Edition, Override
 from edition.html_text import Element, cut
-from edition.markup import SOURCE_WORDS
+from edition.markup import QUOTING_TOOLTIPS, SOURCE_WORDS
 from edition.regional import Regional
 from edition.search_script import index_words, reverse_table, script_table
 
@@ -130,6 +130,14 @@ def _ui_then_text(ui: dict[str, str], convert: TextChange) -> TextChange:
     return change
 
 
+_CLASS = re.compile(r'\sclass="([^"]*)"')
+
+
+def _classes(tag: str) -> list[str]:
+    found = _CLASS.search(tag)
+    return found.group(1).split() if found else []
+
+
 def _convert_tag(raw: str, change: TextChange, prose: TextChange) -> str:
     raw = _ATTRIBUTE.sub(lambda m: m.group(1) + change(m.group(2)) + m.group(3), raw)
     return _DESCRIPTION.sub(lambda m: m.group(1) + prose(m.group(2)) + m.group(3), raw)
@@ -172,9 +180,15 @@ def convert_html(page: str, convert: Converter, ui: dict[str, str]) -> str:
         if piece.is_text:
             out.append(piece.raw if untouched else change(piece.raw))
         elif piece.raw.startswith("<") and not piece.raw.startswith(("</", "<!")):
-            # Attributes (titles, tooltips) quote the texts as often as not: characters only; the
-            # page's description is the edition's prose.
-            out.append(_convert_tag(piece.raw, convert if in_article else outside_article, convert.prose))
+            # A tooltip that quotes the texts (QUOTING_TOOLTIPS) is converted in characters only; the
+            # rest (a paragraph number's 点击复制链接, a permalink's title) and the page's
+            # description are the edition's prose.
+            quoting = in_article and not QUOTING_TOOLTIPS.isdisjoint(_classes(piece.raw))
+            out.append(
+                _convert_tag(
+                    piece.raw, convert if quoting else convert.prose if in_article else outside_article, convert.prose
+                )
+            )
         else:
             out.append(piece.raw)
     html = "".join(out)

@@ -58,10 +58,11 @@ class Engine:
         return [str(self.command), "serve", "--strict", "--dev-addr", address]
 
     def build(self, root: Path, site: Path, edition_build: EditionBuild | None = None) -> int:
-        """Build the site into ``site``; the engine's exit code. MkDocs and ProperDocs run in this
-        process, with the build already made (``edition_build``); Zensical runs as a command."""
+        """Build the site into ``site``; the engine's exit code. MkDocs runs in this process, with
+        the build already made (``edition_build``); ProperDocs (which makes Material's plugins its
+        own only when started as its command) and Zensical run as commands."""
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        if self.name != "zensical" and edition_build is not None:
+        if self.name == "mkdocs" and edition_build is not None:
             return self._build_here(root, site, edition_build)
         if self.name != "zensical":
             return subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode

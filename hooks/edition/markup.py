@@ -58,6 +58,10 @@ READING_AIDS = frozenset(
         Mark.RECURS,
     }
 )
+# Elements whose tooltip quotes the texts (a correction's recognized form, an attribution's reason
+# with the speakers' words): characters converted, never vocabulary. Every other tooltip in a page
+# (a paragraph number's, a permalink's) is the edition's own prose.
+QUOTING_TOOLTIPS = frozenset({Mark.CORRECTION, Mark.SPEAKER_QUERY})
 # Where no glossary footnote or annotation goes: hidden words, labels, the notes themselves.
 NOT_NOTED = frozenset(
     {

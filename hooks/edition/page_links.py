@@ -13,6 +13,9 @@ import posixpath
 import re
 
 _MD_LINK = re.compile(r'href="([^":/?#][^":?#]*\.md)(#[^"]*)?"')
+# Any relative link to a file in the tree: in the pipeline's own HTML of a page (the PDF's parts),
+# which no engine has rewritten, a download link (sources/….txt) is relative to the page's file.
+_RELATIVE_LINK = re.compile(r'(href|src)="([^":/?#][^":?#]*)(#[^"]*)?"')
 
 
 def page_url(page: str) -> str:
@@ -36,3 +39,19 @@ def resolve_links(page_html: str, page: str) -> str:
         return f'href="{link}{match.group(2) or ""}"'
 
     return _MD_LINK.sub(resolve, page_html)
+
+
+def resolve_every_link(page_html: str, page: str) -> str:
+    """As ``resolve_links``, and every other relative link too (``sources/raw.txt`` from
+    ``article.md`` → ``../sources/raw.txt``): for HTML no engine has seen."""
+    page_html = resolve_links(page_html, page)
+    depth = page_url(page).count("/")
+
+    def resolve(match: re.Match[str]) -> str:
+        link = match.group(2)
+        if link.endswith("/") or link.startswith("../"):
+            return match.group(0)  # a page's address, already resolved
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
+        return f'{match.group(1)}="{"../" * depth}{target}{match.group(3) or ""}"'
+
+    return _RELATIVE_LINK.sub(resolve, page_html)

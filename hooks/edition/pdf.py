@@ -1,8 +1,9 @@
-"""Compose one printable HTML document per edition from the built site, for WeasyPrint.
+"""Compose one printable HTML document per edition, for WeasyPrint.
 
 The document has a title page, a table of contents with page numbers, every text of the registry
-in its order and the glossary, taken from the edition's built pages (already in the edition's script). Ids are made
-unique per part, links between pages become links inside the document, and each glossary or
+in its order and the glossary: the pipeline's own HTML of each page (``post_build.page_fragment``),
+converted into the edition's script as its web pages are, never cut out of a theme's page. Ids are
+made unique per part, links between pages become links inside the document, and each glossary or
 annotation note becomes a real page-bottom footnote (``float: footnote`` in ``pdf.css``).
 """
 
@@ -13,7 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.convert import Edition
+from edition.convert import Converter, Edition
+from edition.editions import convert_html
 from edition.segmenter import words
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
@@ -21,13 +23,18 @@ STYLESHEET = Path(__file__).with_name("pdf.css")
 GLOSSARY_PART = "glossary"
 
 
-def parts_for(text_urls: list[str]) -> list[tuple[str, str]]:
-    """The document's parts, ``(name, page)``: every text's page (``podcast/``), then the glossary."""
-    names = [url.strip("/") for url in text_urls] + [GLOSSARY_PART]
-    return [(name, f"{name}/index.html") for name in names]
+def parts_for(text_pages: list[str]) -> list[tuple[str, str]]:
+    """The document's parts, ``(name, page)``: every text's page (``podcast.md``), then the glossary."""
+    pages = [*text_pages, f"{GLOSSARY_PART}.md"]
+    return [(page.removesuffix(".md"), page) for page in pages]
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+def edition_part(fragment: str, convert: Converter) -> str:
+    """A part in the edition's script, converted as the edition's web pages are (an article's)."""
+    converted = convert_html(f"<article>{fragment}</article>", convert, {})
+    return converted.removeprefix("<article>").removesuffix("</article>")
+
+
 _NOTES = re.compile(r'<div class="footnote edition-notes">.*?</div>\s*$', re.S)
 _NOTE_ITEM = re.compile(r'<li id="([^"]+)"><p>(.*?)</p></li>', re.S)
 _NOTE_REF = re.compile(
@@ -99,16 +106,13 @@ def unbroken_words(text: str) -> str:
     return "".join(out)
 
 
-def compose(edition_root: Path, edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> str:
-    """The edition's printable document, its ``parts`` (``parts_for``) in order."""
+def compose(edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> str:
+    """The edition's printable document from its ``parts``, ``(name, HTML in the edition's script)``."""
     sections: list[str] = []
     contents: list[str] = []
-    for name, path in parts:
-        page = (edition_root / path).read_text(encoding="utf-8")
-        found = _ARTICLE.search(page)
-        if found is None:
-            raise ValueError(f"{path}: no article content")
-        part = _HEADERLINK.sub("", _footnotes(found.group(1)))
+    names = [(name, "") for name, _ in parts]
+    for name, fragment in parts:
+        part = _HEADERLINK.sub("", _footnotes(fragment))
         first_heading = _H1.search(part)
         heading = re.sub(r"<[^>]+>", "", first_heading.group(1)) if first_heading else name
         contents.append(f'<li class="toc-part"><a href="#{name}">{heading}</a></li>')
@@ -116,7 +120,7 @@ def compose(edition_root: Path, edition: Edition, labels: Labels, parts: list[tu
             f'<li class="toc-section"><a href="#{name}-{m.group(1)}">{re.sub(r"<[^>]+>", "", m.group(2))}</a></li>'
             for m in _H2.finditer(part)
         ]
-        sections.append(f'<section class="part" id="{name}">{_scoped(part, name, parts)}</section>')
+        sections.append(f'<section class="part" id="{name}">{_scoped(part, name, names)}</section>')
     title = html.escape(labels.site)
     return f"""<!doctype html>
 <html lang="{edition.lang}">

@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
+
 from edition.edition_build import EditionBuild
 from edition.editions import EditionsInput, build_editions, material_ui_strings
 from edition.engines import Engine
+from edition.extension import use_build
 from edition.links import broken_links
-from edition.page_links import page_url, resolve_links
+from edition.page_links import page_url, resolve_every_link, resolve_links
+from edition.render import PIPELINE_EXTENSION, markdown_extensions
 from edition.search_text import unmark_left_out
+from edition.textfile import read_text
+from edition.transcript_page import split_front_matter
 
 PDF_NAME = "sora-reader.pdf"  # each edition's PDF, beside its home page
 
@@ -47,6 +53,19 @@ def finish_pages(site: Path, docs: Path) -> None:
             finished = unmark_left_out(resolve_links(text, page))
             if finished != text:
                 built.write_text(finished, encoding="utf-8")
+
+
+def page_fragment(build: EditionBuild, page: str) -> str:
+    """A page's content as the engines render it (the pipeline's extension and every other of
+    ``mkdocs.yml``), links resolved and search marks removed: the PDF's parts are made from this,
+    not cut out of a theme's page."""
+    use_build(build.root, build)
+    names, settings = markdown_extensions(build.root)
+    settings = {**settings, PIPELINE_EXTENSION: {"root": str(build.root)}}
+    parser = markdown.Markdown(extensions=[PIPELINE_EXTENSION, *names], extension_configs=settings)
+    source = read_text(build.root / "docs" / page, f"docs/{page}")
+    body, _ = split_front_matter(source)
+    return unmark_left_out(resolve_every_link(parser.convert(body.lstrip("\n")), page))
 
 
 def check_links(site: Path, site_url: str, with_pdfs: bool) -> list[str]:
