@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from edition.errors import EditionError, Problem
-from edition.texts import KINDS, REGISTRY, load_registry
+from edition.sources.texts import KINDS, REGISTRY, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_ANCHOR = re.compile(r"^(\s*)- [^:\n]+: glossary\.md\s*$", re.M)

@@ -26,14 +26,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from edition.engines import ENGINE_NAMES, ENGINES, engine
-from edition.glossary import glossary_markdown, load_glossary
-from edition.notes_build import NotesBuild
-from edition.pages import render_page
+from edition.adapters.engines import ENGINE_NAMES, ENGINES, engine
+from edition.notes.build import NotesBuild
+from edition.notes.glossary import glossary_markdown, load_glossary
+from edition.reading.transcript_page import split_front_matter
 from edition.render import PIPELINE_EXTENSION, render_markdown
+from edition.sources.pages import render_page
+from edition.sources.texts import load_registry, read_raw, registry_lists
 from edition.textfile import read_text
-from edition.texts import load_registry, read_raw, registry_lists
-from edition.transcript_page import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -181,7 +181,7 @@ import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(sys.argv[1]) / "scripts"))
 import build_site
-from edition.convert import EDITIONS
+from edition.editions.convert import EDITIONS
 from edition.edition_build import EditionBuild
 build_site.render_pdfs(Path(sys.argv[2]), EditionBuild.run(Path(sys.argv[1])), EDITIONS[:1])
 """

@@ -22,14 +22,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.convert import EDITIONS, Converter, Edition, Override
+from edition.adapters.engines import ENGINE_NAMES, Engine, engine
+from edition.adapters.post_build import PDF_NAME, check_links, finish_site, page_fragment
 from edition.edition_build import EditionBuild
-from edition.engines import ENGINE_NAMES, Engine, engine
-from edition.pdf import STYLESHEET, Labels, compose, edition_part, parts_for
-from edition.post_build import PDF_NAME, check_links, finish_site, page_fragment
-from edition.regional import Regional
+from edition.editions.convert import EDITIONS, Converter, Edition, Override
+from edition.editions.regional import Regional
+from edition.pdf.compose import STYLESHEET, Labels, compose, edition_part, parts_for
 from edition.render import site_url
-from edition.texts import TextEntry
+from edition.sources.texts import TextEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Labels(

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/draft_reading_text.py RAW.txt > docs/NEW-EPISODE.md
 
-The draft has provisional punctuation and paragraphs by rule (see ``edition.transcript_draft``) and
+The draft has provisional punctuation and paragraphs by rule (see ``edition.sources.transcript_draft``) and
 loses no character of the transcript: an editor starts from it, adds speakers and headings, and
 corrects recognition errors with CriticMarkup.
 """
@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from edition.errors import EditionError
+from edition.sources.transcript_draft import draft_markdown
 from edition.textfile import read_text
-from edition.transcript_draft import draft_markdown
 from edition.typography import copywriting
 
 

@@ -6,7 +6,7 @@
 Every paragraph keeps its pinned anchor; a new one (an editor split a paragraph) is named after the
 paragraph before it (p43a); an anchor whose words were joined to another paragraph stays as an
 alias there. --renumber gives p1…pN in order and keeps every earlier anchor as an alias: a reviewed
-act (the file's diff shows it). See edition.anchors.
+act (the file's diff shows it). See edition.reading.anchors.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from edition.anchors import ANCHORS, load_pins, pin, pins_yaml
 from edition.errors import EditionError, fail
-from edition.reading import paragraph_starts, parse_reading
-from edition.speakers import load_speakers
+from edition.reading.anchors import ANCHORS, load_pins, pin, pins_yaml
+from edition.reading.reading import paragraph_starts, parse_reading
+from edition.reading.speakers import load_speakers
+from edition.reading.transcript_page import split_front_matter
+from edition.sources.texts import REGISTRY, load_registry
 from edition.textfile import read_text
-from edition.texts import REGISTRY, load_registry
-from edition.transcript_page import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 

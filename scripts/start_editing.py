@@ -20,11 +20,11 @@ from pathlib import Path
 from pin_anchors import pin_anchors
 
 from edition.errors import EditionError, fail
-from edition.pages import MARKER
-from edition.reading import END, START
-from edition.speakers import load_speakers
-from edition.texts import REGISTRY, load_registry, read_raw
-from edition.transcript_draft import draft_paragraphs
+from edition.reading.reading import END, START
+from edition.reading.speakers import load_speakers
+from edition.sources.pages import MARKER
+from edition.sources.texts import REGISTRY, load_registry, read_raw
+from edition.sources.transcript_draft import draft_paragraphs
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent

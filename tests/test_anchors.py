@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.anchors import Pin, assign, pin
 from edition.checks import check_all
 from edition.errors import EditionError
+from edition.reading.anchors import Pin, assign, pin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -45,9 +45,9 @@ def copy_project(tmp_path: Path) -> Path:
 
 
 def rendered(root: Path) -> str:
-    from edition.pages import render_page
-    from edition.texts import load_registry, read_raw
-    from edition.transcript_page import split_front_matter
+    from edition.reading.transcript_page import split_front_matter
+    from edition.sources.pages import render_page
+    from edition.sources.texts import load_registry, read_raw
 
     entry = load_registry(root).texts["podcast"]
     markdown, offset = split_front_matter((root / "docs/podcast.md").read_text(encoding="utf-8"))

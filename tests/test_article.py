@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.article import clean_article, drop_scrape_chrome, mark_structure
 from edition.errors import EditionError
+from edition.sources.article import clean_article, drop_scrape_chrome, mark_structure
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -187,8 +187,8 @@ def test_a_ten_megabyte_transcript_is_refused_quickly_with_a_message(tmp_path: P
 
 def test_a_ten_megabyte_reading_check_reports_the_missing_text(tmp_path: Path) -> None:
     from edition.errors import EditionError
-    from edition.reading import check_reading_faithful, parse_reading
-    from edition.speakers import load_speakers
+    from edition.reading.reading import check_reading_faithful, parse_reading
+    from edition.reading.speakers import load_speakers
 
     raw = (ROOT / PODCAST_RAW).read_text(encoding="utf-8")
     speakers = load_speakers(ROOT, "data/speakers/podcast.yml")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from edition.article import mark_structure
 from edition.checks import check_all
 from edition.errors import EditionError
-from edition.pages import render_text
+from edition.sources.article import mark_structure
+from edition.sources.pages import render_text
 from tests.conftest import ROOT
 from tests.project_copy import copy_project
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.clean_view import shown_text, tidy
-from edition.fillers import clean_verbatim, collapse_restarts, load_filler_rules
+from edition.reading.clean_view import shown_text, tidy
+from edition.reading.fillers import clean_verbatim, collapse_restarts, load_filler_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_filler_rules(ROOT)

@@ -8,7 +8,7 @@ import opencc
 import pytest
 import yaml
 
-from edition.convert import (
+from edition.editions.convert import (
     EDITIONS,
     Converter,
     Override,
@@ -18,7 +18,7 @@ from edition.convert import (
     override_problems,
     simplified_only,
 )
-from edition.editions import convert_html, finish_page, relative_link
+from edition.editions.publish import convert_html, finish_page, relative_link
 
 ROOT = Path(__file__).resolve().parent.parent
 TW, HK = EDITIONS[1], EDITIONS[2]

@@ -6,10 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from edition.convert import EDITIONS, Converter, load_overrides
-from edition.cross_check import Difference, Review, Reviewed, cross_check, differences, is_reviewed, load_review
-from edition.glossary import load_glossary
-from edition.regional import load_regional
+from edition.editions.convert import EDITIONS, Converter, load_overrides
+from edition.editions.cross_check import (
+    Difference,
+    Review,
+    Reviewed,
+    cross_check,
+    differences,
+    is_reviewed,
+    load_review,
+)
+from edition.editions.regional import load_regional
+from edition.notes.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +68,7 @@ def test_every_review_entry_is_still_needed(built_site: Path) -> None:
     """An entry no difference uses any more is stale: remove it (a review list only grows wrong)."""
     from zhconv_rs import zhconv
 
-    from edition.cross_check import COMPARED_WITH
+    from edition.editions.cross_check import COMPARED_WITH
     from edition.html_text import cut
 
     review = load_review(ROOT)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from edition.datafile import load_yaml, validate
 from edition.errors import EditionError
-from edition.pages import MARKER, insert_text
+from edition.sources.pages import MARKER, insert_text
 from edition.textfile import read_text
 
 

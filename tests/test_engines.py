@@ -1,12 +1,13 @@
 """Every engine builds the same edition: what a reader reads and follows is the same page for page.
 
 The site is built with MkDocs (``built_site``, as ``make site`` builds it) and again with ProperDocs
-and with Zensical; every page of every edition is compared (``edition.equivalence``): its text,
+and with Zensical; every page of every edition is compared (``edition.adapters.equivalence``): its text,
 ids, links, notes and speaker marks. A difference names the page and the first differing place.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.editions import material_ui_strings
-from edition.engines import ENGINES
-from edition.equivalence import Difference, compare_sites, reduced
+from edition.adapters.engines import ENGINES
+from edition.adapters.equivalence import Difference, compare_sites, reduced
+from edition.editions.publish import material_ui_strings
 from tests.conftest import ROOT
 
 
@@ -84,3 +85,10 @@ def test_each_engines_interface_strings_are_found_for_the_editions(name: str) ->
     # reshapes the theme's language files must fail here, not leave 简体 buttons in 繁體 pages.
     ui = material_ui_strings(ENGINES[name].languages)
     assert ui.get("搜索") == "搜尋" and len(ui) > 20
+
+
+def test_the_other_engines_theme_takes_our_overrides(other_engine_site: Path) -> None:
+    page = (other_engine_site / "tw/podcast/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script defer src="[^"]*bundle\.[0-9a-f]+\.min\.js">', page)  # overrides/main.html
+    assert page.count('class="edition-toggle__link"') == 3  # overrides/partials/alternate.html
+    assert 'class="md-copyright"' in page and "CC BY 4.0" in page  # overrides/partials/copyright.html

@@ -7,12 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-import edition.extension as extension
+import edition.adapters.extension as extension
+from edition.adapters.page_links import page_url, resolve_links
 from edition.edition_build import EditionBuild, source_link
 from edition.errors import EditionError
-from edition.page_links import page_url, resolve_links
+from edition.reading.transcript_page import split_front_matter
 from edition.render import markdown_extensions
-from edition.transcript_page import split_front_matter
 from tests.conftest import ROOT
 from tests.project_copy import copy_project
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.article import clean_article
 from edition.errors import EditionError
-from edition.fidelity import check_faithful, words_only
+from edition.sources.article import clean_article
+from edition.sources.fidelity import check_faithful, words_only
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = (ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.fillers import clean_verbatim, collapse_repeats, drop_hesitations, load_filler_rules, mark_laughter
+from edition.reading.fillers import clean_verbatim, collapse_repeats, drop_hesitations, load_filler_rules, mark_laughter
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_filler_rules(ROOT)

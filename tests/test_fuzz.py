@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from edition.checks import check_all
-from edition.convert import EDITIONS, Converter, simplified_only
-from edition.editions import convert_html
+from edition.editions.convert import EDITIONS, Converter, simplified_only
+from edition.editions.publish import convert_html
 from edition.errors import Problem
-from edition.pages import render_page
+from edition.reading.transcript_page import split_front_matter
 from edition.render import render_markdown
-from edition.texts import load_registry, read_raw
-from edition.transcript_page import split_front_matter
+from edition.sources.pages import render_page
+from edition.sources.texts import load_registry, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import yaml
 
-from edition.convert import EDITIONS, Converter
 from edition.datafile import validate
-from edition.editions import convert_html
-from edition.notes import add_notes
-from edition.notes_model import Annotations, Glossary
-from edition.regional import load_regional
+from edition.editions.convert import EDITIONS, Converter
+from edition.editions.publish import convert_html
+from edition.editions.regional import load_regional
+from edition.notes.footnotes import add_notes
+from edition.notes.model import Annotations, Glossary
+from edition.reading.speakers import load_speakers
+from edition.reading.transcript_page import render_transcript_page
 from edition.render import render_markdown
-from edition.speakers import load_speakers
-from edition.transcript_page import render_transcript_page
 from tests.conftest import ROOT
 
 DATA = Path(__file__).parent / "data" / "synthetic"

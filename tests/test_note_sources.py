@@ -8,10 +8,10 @@ import yaml
 
 from edition.datafile import load_yaml
 from edition.errors import EditionError
-from edition.glossary import load_glossary
-from edition.notes import sources_html
-from edition.notes_model import Source
-from edition.sources import load_hosts
+from edition.notes.footnotes import sources_html
+from edition.notes.glossary import load_glossary
+from edition.notes.model import Source
+from edition.notes.sources import load_hosts
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from edition.html_text import map_text
-from edition.notes import add_notes, note_html
-from edition.notes_model import Annotation, Term
-from edition.terms import TermMatcher
+from edition.notes.footnotes import add_notes, note_html
+from edition.notes.model import Annotation, Term
+from edition.notes.terms import TermMatcher
 
 SOURCE = [{"title": "s", "url": "https://example.org/", "kind": "reference"}]
 
@@ -131,7 +131,7 @@ def test_notes_are_sanitized_even_if_the_check_were_bypassed(payload: str) -> No
 
 
 def test_an_abbreviations_footnote_starts_with_what_it_stands_for() -> None:
-    from edition.notes_model import FullName
+    from edition.notes.model import FullName
 
     acp = ACP.model_copy(update={"full_name": FullName(en="Agentic Commerce Protocol (ACP)", zh="智能体商务协议")})
     html = add_notes("<p>用 ACP 付款</p>", [acp], []).html

@@ -13,11 +13,11 @@ import pytest
 from fontTools.ttLib import TTCollection
 from pypdf import PdfReader
 
-from edition.convert import EDITIONS
+from edition.editions.convert import EDITIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from edition.post_build import PDF_NAME  # noqa: E402
+from edition.adapters.post_build import PDF_NAME  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +118,7 @@ def test_on_paper_no_interactive_label_and_one_number_per_note(pdfs: dict[str, P
 
 
 def test_the_title_page_keeps_names_and_titles_whole() -> None:
-    from edition.pdf import unbroken_words
+    from edition.pdf.compose import unbroken_words
 
     subtitle = unbroken_words("《人民公园说AI》播客文字版与孟永辉的评论文章")
     assert '<span class="unit">《人民公园说AI》</span>' in subtitle

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from edition.clean_view import shown_text
-from edition.critic import accept
-from edition.fillers import load_filler_rules
-from edition.reading import Heading, Paragraph, cold_open_clips, link_clips, parse_reading
-from edition.speakers import load_speakers
-from edition.transcript import render_inline
+from edition.reading.clean_view import shown_text
+from edition.reading.critic import accept
+from edition.reading.fillers import load_filler_rules
+from edition.reading.reading import Heading, Paragraph, cold_open_clips, link_clips, parse_reading
+from edition.reading.speakers import load_speakers
+from edition.reading.transcript import render_inline
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "docs/podcast.md"

@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from edition.convert import EDITIONS, Converter
-from edition.editions import convert_html
-from edition.fidelity import blank_markup, words_only
-from edition.fillers import clean_verbatim, load_filler_rules
+from edition.editions.convert import EDITIONS, Converter
+from edition.editions.publish import convert_html
 from edition.html_text import cut
-from edition.transcript_draft import draft_markdown
+from edition.reading.fillers import clean_verbatim, load_filler_rules
+from edition.sources.fidelity import blank_markup, words_only
+from edition.sources.transcript_draft import draft_markdown
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +101,7 @@ def test_the_character_before_a_stutter_is_read_past_markup_exactly_as_stripping
     # The stutter rule asks for the last character before a doubled one, markup left out (直<b>接</b>接的
     # is 直接 接的). It walks back over tags instead of stripping the whole text before each stutter;
     # stray "<" and ">" included, it must answer as the strip did.
-    from edition.fillers import _visible_before
+    from edition.reading.fillers import _visible_before
 
     index = min(index, len(text))
     assert _visible_before(text, index) == re.sub(r"<[^>]*>", "", text[:index])[-1:]

@@ -9,7 +9,7 @@ import pytest
 
 from edition.checks import check_all
 from edition.errors import EditionError
-from edition.reading import (
+from edition.reading.reading import (
     MAX_UNPUNCTUATED_RUN,
     Block,
     ColdOpen,
@@ -20,7 +20,7 @@ from edition.reading import (
     link_clips,
     parse_reading,
 )
-from edition.speakers import load_speakers
+from edition.reading.speakers import load_speakers
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs/podcast.md"

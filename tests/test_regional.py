@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from edition.convert import EDITIONS, Converter, load_overrides
-from edition.editions import UNTOUCHED, is_source_text
-from edition.glossary import load_glossary
+from edition.editions.convert import EDITIONS, Converter, load_overrides
+from edition.editions.publish import UNTOUCHED, is_source_text
+from edition.editions.regional import load_regional, regional_quotes
 from edition.html_text import cut
-from edition.regional import load_regional, regional_quotes
+from edition.notes.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = load_glossary(ROOT)[0].root

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from edition.convert import EDITIONS, Converter
-from edition.search_script import convert_query, reverse_table, script_table
+from edition.editions.convert import EDITIONS, Converter
+from edition.editions.search_script import convert_query, reverse_table, script_table
 
 TW, HK = EDITIONS[1], EDITIONS[2]
 # 历 is 曆 in 日历 and 歷 in 历史; 系 is 係 in 关系 and 繫 in 联系, and stays 系 alone.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition.search_text import LEFT_OUT_MARK, indexed_html, mark_left_out, unmark_left_out
+from edition.editions.search_text import LEFT_OUT_MARK, indexed_html, mark_left_out, unmark_left_out
 
 TURN = (
     '<p class="turn turn--xiange" id="p43"><a class="pnum" href="#p43" title="第 43 段">43</a>'

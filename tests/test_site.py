@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.article import drop_scrape_chrome
-from edition.fidelity import words_only
+from edition.sources.article import drop_scrape_chrome
+from edition.sources.fidelity import words_only
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_RAW = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
@@ -319,13 +319,13 @@ def test_traditional_editions_use_materials_traditional_interface(built_site: Pa
 
 
 def test_no_broken_link_or_anchor_in_any_edition(built_site: Path) -> None:
-    from edition.links import broken_links
+    from edition.adapters.links import broken_links
 
     assert broken_links(built_site) == []
 
 
 def test_the_link_check_finds_missing_anchors_pages_and_links_to_another_host(tmp_path: Path) -> None:
-    from edition.links import broken_links
+    from edition.adapters.links import broken_links
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text('<p id="x"><a href="#x">ok</a><a href="#y">bad</a></p>', encoding="utf-8")

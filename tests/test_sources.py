@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from edition.errors import EditionError
-from edition.texts import load_registry, read_raw
+from edition.sources.texts import load_registry, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from edition.fidelity import blank_markup, check_faithful, words_only
-from edition.transcript_draft import PARAGRAPH_CHARACTERS, draft_markdown, draft_paragraphs, punctuate, split_phrases
+from edition.sources.fidelity import blank_markup, check_faithful, words_only
+from edition.sources.transcript_draft import (
+    PARAGRAPH_CHARACTERS,
+    draft_markdown,
+    draft_paragraphs,
+    punctuate,
+    split_phrases,
+)
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent

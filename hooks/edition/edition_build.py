@@ -3,7 +3,7 @@
 An ``EditionBuild`` reads the registry, proves every raw source is the pinned one, builds each
 text's page Markdown from its raw source, renders it once to find where every glossary term
 occurs (the glossary's back-links), and runs every data check, collecting the problems. The
-Markdown extension (``edition.extension``, for any engine), ``make check`` and the benchmark all
+Markdown extension (``edition.adapters.extension``, for any engine), ``make check`` and the benchmark all
 start from it, so what they check and what they build cannot drift apart.
 
 Pages are known by their Markdown, not by an engine's page object: an engine hands a Markdown
@@ -19,19 +19,19 @@ from pathlib import Path
 
 import yaml
 
-from edition.convert import Override, check_overrides, override_corpus
 from edition.datafile import line_for, load_yaml
+from edition.editions.convert import Override, check_overrides, override_corpus
+from edition.editions.regional import Regional, load_regional
+from edition.editions.search_text import mark_left_out
 from edition.errors import EditionError, Problem
-from edition.glossary import glossary_markdown
 from edition.headings import keep_words_whole
-from edition.notes_build import NotesBuild
-from edition.pages import render_page
-from edition.regional import Regional, load_regional
+from edition.notes.build import NotesBuild
+from edition.notes.glossary import glossary_markdown
+from edition.reading.transcript_page import split_front_matter
 from edition.render import render_markdown
-from edition.search_text import mark_left_out
+from edition.sources.pages import render_page
+from edition.sources.texts import REGISTRY, Registry, TextEntry, load_registry, read_raw, registry_lists
 from edition.textfile import read_text
-from edition.texts import REGISTRY, Registry, TextEntry, load_registry, read_raw, registry_lists
-from edition.transcript_page import split_front_matter
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- edition:glossary -->"
@@ -40,7 +40,7 @@ GLOSSARY_MARKER = "<!-- edition:glossary -->"
 def source_link(from_page: str, to_page: str) -> str:
     """A link from one page to another as a Markdown author writes it: to the ``.md`` file, relative
     to the linking page's file. Zensical rewrites such links in the HTML it emits; what an engine
-    leaves, ``edition.page_links`` resolves after the build (MkDocs rewrites only Markdown links)."""
+    leaves, ``edition.adapters.page_links`` resolves after the build (MkDocs rewrites only Markdown links)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 

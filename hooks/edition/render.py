@@ -32,9 +32,9 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _plain(loa
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-# The pipeline's own extension (``edition.extension``): left out when the pipeline renders a page
+# The pipeline's own extension (``edition.adapters.extension``): left out when the pipeline renders a page
 # itself, before the engine does.
-PIPELINE_EXTENSION = "edition.extension"
+PIPELINE_EXTENSION = "edition.adapters.extension"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 

@@ -156,8 +156,8 @@ def test_a_passage_selected_in_the_taiwan_edition_becomes_a_stanza_that_matches_
 ) -> None:
     import yaml
 
-    from edition.notes import add_notes
-    from edition.notes_model import Annotation
+    from edition.notes.footnotes import add_notes
+    from edition.notes.model import Annotation
 
     page.goto(site_url + "tw/podcast/#p30")
     page.wait_for_timeout(300)

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
-from edition.notes_model import Term
+from edition.notes.model import Term
 
 FORMS = "data/regional-forms.yml"
 VOCABULARY = "data/regional-vocabulary.yml"

@@ -21,8 +21,8 @@ import opencc
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from edition.datafile import line_for, load_yaml, validate
+from edition.editions.regional import Regional, name_character_spans, regional_quotes
 from edition.errors import EditionError, Problem
-from edition.regional import Regional, name_character_spans, regional_quotes
 
 OVERRIDES = "data/conversion-overrides.yml"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -77,7 +77,7 @@ class Converter:
     Calling it converts the speakers' and the author's words: characters only (OpenCC, the reviewed
     overrides, the region's standard forms, transliterated names kept, 「」 quotation marks).
     :meth:`prose` converts the edition's own prose: the same, and the region's own words
-    (``edition.regional``), outside quotations and the texts' own words.
+    (``edition.editions.regional``), outside quotations and the texts' own words.
     """
 
     def __init__(self, edition: Edition, overrides: list[Override], regional: Regional | None = None) -> None:

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from edition.article import drop_scrape_chrome
 from edition.errors import fail, line_of
+from edition.sources.article import drop_scrape_chrome
 
 # Markup an editor or the pipeline adds, blanked before comparing: attribute lists
 # (`{ .article-meta }`, `{ #credits }`) and HTML comments.

@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from edition.errors import EditionError, Problem
-from edition.glossary import annotation_problems, backlinks_html, load_annotations, load_glossary, unused_forms
 from edition.markup import Mark
-from edition.notes import PageNotes, add_notes
-from edition.notes_model import Annotations
+from edition.notes.footnotes import PageNotes, add_notes
+from edition.notes.glossary import annotation_problems, backlinks_html, load_annotations, load_glossary, unused_forms
+from edition.notes.model import Annotations
+from edition.notes.terms import TermMatcher
 from edition.render import plain_text
-from edition.terms import TermMatcher
 
 _BACKLINKS = re.compile(r"<!-- backlinks:([a-z0-9-]+) -->")
 _ASR_ORIGINAL = re.compile(rf'<del class="{Mark.ASR}"[^>]*>.*?</del>')

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edition.notes_model import Term
+from edition.notes.model import Term
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _CJK = re.compile(r"[\u3400-\u9fff]")

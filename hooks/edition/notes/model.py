@@ -19,7 +19,7 @@ MAX_QUOTE = 300
 
 class Source(BaseModel):
     """A published source for a definition or an annotation, and what kind of source it is
-    (``edition.sources``): the organisation's own page, an established newsroom, a reference work."""
+    (``edition.notes.sources``): the organisation's own page, an established newsroom, a reference work."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from edition.datafile import load_yaml, validate
-from edition.editions import UNTOUCHED  # the text nodes the conversion leaves as they are
+from edition.editions.publish import UNTOUCHED  # the text nodes the conversion leaves as they are
 from edition.html_text import cut
 
 REVIEW = "data/conversion-review.yml"

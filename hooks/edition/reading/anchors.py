@@ -96,7 +96,7 @@ def pin(starts: list[int], pins: list[Pin], renumber: bool = False) -> list[Pin]
 def pins_yaml(text_id: str, pins: list[Pin]) -> str:
     lines = [
         f"# Paragraph anchors of {text_id}, pinned to where each paragraph starts among the raw",
-        "# source's words (edition.anchors). Written by `make anchors ID=…`; review the diff: an anchor",
+        "# source's words (edition.reading.anchors). Written by `make anchors ID=…`; review the diff: an anchor",
         "# that changes breaks a reader's link. An entry whose position no longer starts a paragraph",
         "# is an alias: its link still lands on the same words.",
     ]

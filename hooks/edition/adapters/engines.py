@@ -1,7 +1,7 @@
 """The site engines the edition builds with, and the little that differs between them.
 
 Every engine reads ``mkdocs.yml`` and runs the pipeline as a Markdown extension
-(``edition.extension``); what differs is the command, where the engine writes its search index and
+(``edition.adapters.extension``); what differs is the command, where the engine writes its search index and
 in what shape, and where its theme keeps the interface strings the editions convert. Nothing else
 in the pipeline names an engine.
 
@@ -23,8 +23,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.adapters.extension import use_build
 from edition.edition_build import EditionBuild
-from edition.extension import use_build
 
 ENGINE_NAMES = ("mkdocs", "properdocs", "zensical")
 

@@ -5,7 +5,7 @@ Each rule turns plain text into HTML in which what it removes is wrapped in
 text, so nothing is lost. Laughter becomes ``（笑）`` (shown only in the clean view).
 Rules come from ``data/fillers.yml``; they run in this order: hesitations, laughter, repeats,
 restarts (a phrase said again at once: 你给我邀请码之后，你给我邀请码之后). The punctuation left
-around what they hide is tidied afterwards, over the whole paragraph (``edition.clean_view``).
+around what they hide is tidied afterwards, over the whole paragraph (``edition.reading.clean_view``).
 """
 
 from __future__ import annotations

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from edition.anchors import Assigned, assign, load_pins
-from edition.conversation_map import page_head
 from edition.errors import EditionError, Problem, fail
-from edition.fidelity import words_only
-from edition.fillers import load_filler_rules
-from edition.reading import (
+from edition.reading.anchors import Assigned, assign, load_pins
+from edition.reading.conversation_map import page_head
+from edition.reading.fillers import load_filler_rules
+from edition.reading.reading import (
     Block,
     Paragraph,
     check_punctuated,
@@ -20,8 +19,9 @@ from edition.reading import (
     paragraph_starts,
     parse_reading,
 )
-from edition.speakers import Speakers
-from edition.transcript import render_reading
+from edition.reading.speakers import Speakers
+from edition.reading.transcript import render_reading
+from edition.sources.fidelity import words_only
 
 
 def split_front_matter(source: str, shown_as: str = "") -> tuple[str, int]:
@@ -54,7 +54,7 @@ def _check_front_matter(block: str, shown_as: str) -> None:
 
 
 def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str) -> Assigned | None:
-    """Each paragraph's pinned anchor (``edition.anchors``); ``ANCH001`` for a paragraph not pinned."""
+    """Each paragraph's pinned anchor (``edition.reading.anchors``); ``ANCH001`` for a paragraph not pinned."""
     pins = load_pins(root, text_id)
     if pins is None:
         return None

@@ -1,6 +1,6 @@
 """Render the podcast's reading text: speakers, paragraph anchors, clean verbatim, apparatus.
 
-Input is the parsed reading text (``edition.reading``); output is Markdown with inline HTML that
+Input is the parsed reading text (``edition.reading.reading``); output is Markdown with inline HTML that
 MkDocs renders. Each paragraph gets a citable anchor (``#p12``) with a copy-link number, its
 speaker's label (name and symbol), fillers hidden behind the verbatim toggle, and every
 correction shown as the editor's reading with the recognizer's original beside it; the
@@ -13,13 +13,13 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from edition.anchors import Assigned
-from edition.clean_view import tidy
-from edition.critic import Correction, pieces
-from edition.fillers import FillerRules, clean_verbatim
 from edition.markup import Mark
-from edition.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
-from edition.speakers import Speakers
+from edition.reading.anchors import Assigned
+from edition.reading.clean_view import tidy
+from edition.reading.critic import Correction, pieces
+from edition.reading.fillers import FillerRules, clean_verbatim
+from edition.reading.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
+from edition.reading.speakers import Speakers
 
 
 @dataclass
@@ -78,7 +78,7 @@ def render_reading(
     shown_as: str = "reading text",
     anchors: Assigned | None = None,
 ) -> RenderedReading:
-    """``anchors``: each paragraph's pinned anchor and aliases (``edition.anchors``); without them
+    """``anchors``: each paragraph's pinned anchor and aliases (``edition.reading.anchors``); without them
     paragraphs are numbered in order."""
     out: list[str] = []
     sections: list[Section] = []

@@ -21,8 +21,8 @@ import nh3
 
 from edition.html_text import Element, Piece, cut
 from edition.markup import NOT_NOTED, Mark
-from edition.notes_model import Annotation, Source, Term
-from edition.terms import TermMatcher
+from edition.notes.model import Annotation, Source, Term
+from edition.notes.terms import TermMatcher
 
 # Where no footnote or mark may go.
 SKIP_TAGS = frozenset(
@@ -75,7 +75,7 @@ def inline_note_html(text: str) -> str:
     return cleaned
 
 
-# How a reader is told what a source is (``edition.sources``).
+# How a reader is told what a source is (``edition.notes.sources``).
 KIND_LABELS = {"primary": "原始资料", "news": "新闻报道", "reference": "参考资料", "other": "其他"}
 
 

@@ -11,7 +11,7 @@ under ``markdown_extensions``; only MkDocs runs ``hooks:``. So the page transfor
   whole and marks the reader's aids for search to skip.
 
 Everything else (the editions, the search script tables, sitemaps, link check, PDFs) needs the
-built site and runs after the engine, in ``edition.post_build``. The build itself
+built site and runs after the engine, in ``edition.adapters.post_build``. The build itself
 (``EditionBuild``) is made once per set of inputs and reused for every page of a build; an edit
 to a data file or a page makes a new one. An edit to the pipeline's code cannot be loaded into a
 running engine: the next page says so, plainly.
@@ -33,7 +33,7 @@ from edition.errors import EditionError, Problem
 from edition.render import PIPELINE_EXTENSION
 
 NAME = PIPELINE_EXTENSION
-_CODE = Path(__file__).resolve().parent
+_CODE = Path(__file__).resolve().parent.parent  # the whole pipeline, every stage
 # Inputs whose change means a new build: the data, the pages, the raw sources, the configuration.
 _INPUTS = ("data", "docs", "mkdocs.yml")
 
@@ -50,7 +50,7 @@ def _files(root: Path) -> list[Path]:
     return [path for path in found if path.exists()]
 
 
-_CODE_STAMP = _stamp(sorted(_CODE.glob("*.py")))
+_CODE_STAMP = _stamp(sorted(_CODE.rglob("*.py")))
 _builds: dict[Path, tuple[tuple[tuple[str, int, int], ...], EditionBuild]] = {}
 
 
@@ -60,7 +60,7 @@ class PipelineChanged(RuntimeError):
 
 def current_build(root: Path) -> EditionBuild:
     """The build for the inputs as they are now (made anew when a data file or a page changed)."""
-    changed = [name for name, *_ in set(_stamp(sorted(_CODE.glob("*.py")))) - set(_CODE_STAMP)]
+    changed = [name for name, *_ in set(_stamp(sorted(_CODE.rglob("*.py")))) - set(_CODE_STAMP)]
     if changed:
         raise PipelineChanged(
             f"the pipeline's code changed ({', '.join(sorted(Path(n).name for n in changed))}) since the "

@@ -7,7 +7,7 @@ Checks (each ``path:line: CODE message``):
 - ``NOTE001`` raw HTML in a definition or note (notes are Markdown; HTML is refused, and what is
   rendered is sanitized besides); ``NOTE002`` an image in one (it was dropped silently);
 - ``URL001`` a source that is not an http(s) URL; ``SRC010``–``SRC013`` what the sources are worth
-  (``edition.sources``);
+  (``edition.notes.sources``);
 - ``ANN001`` a quote that matches nowhere (an orphan); ``ANN002`` a quote that matches more than
   once (add a prefix or suffix); ``ANN003`` duplicate annotation id.
 """
@@ -21,10 +21,10 @@ from typing import Any
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
-from edition.notes import inline_note_html, note_html, source_link
-from edition.notes_model import Annotations, Glossary, Term
-from edition.sources import load_hosts, source_problems
-from edition.terms import TermMatcher
+from edition.notes.footnotes import inline_note_html, note_html, source_link
+from edition.notes.model import Annotations, Glossary, Term
+from edition.notes.sources import load_hosts, source_problems
+from edition.notes.terms import TermMatcher
 
 GLOSSARY = "data/glossary.yml"
 ANNOTATIONS = "data/annotations/{text}.yml"

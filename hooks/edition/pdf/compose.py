@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.convert import Converter, Edition
-from edition.editions import convert_html
+from edition.editions.convert import Converter, Edition
+from edition.editions.publish import convert_html
 from edition.segmenter import words
 
 STYLESHEET = Path(__file__).with_name("pdf.css")

@@ -13,16 +13,16 @@ from pathlib import Path
 
 import markdown
 
+from edition.adapters.engines import Engine
+from edition.adapters.extension import use_build
+from edition.adapters.links import broken_links
+from edition.adapters.page_links import page_url, resolve_every_link, resolve_links
 from edition.edition_build import EditionBuild
-from edition.editions import EditionsInput, build_editions, material_ui_strings
-from edition.engines import Engine
-from edition.extension import use_build
-from edition.links import broken_links
-from edition.page_links import page_url, resolve_every_link, resolve_links
+from edition.editions.publish import EditionsInput, build_editions, material_ui_strings
+from edition.editions.search_text import unmark_left_out
+from edition.reading.transcript_page import split_front_matter
 from edition.render import PIPELINE_EXTENSION, markdown_extensions
-from edition.search_text import unmark_left_out
 from edition.textfile import read_text
-from edition.transcript_page import split_front_matter
 
 PDF_NAME = "sora-reader.pdf"  # each edition's PDF, beside its home page
 

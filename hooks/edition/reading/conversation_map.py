@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from edition.speakers import Speakers
-from edition.transcript import Section
+from edition.reading.speakers import Speakers
+from edition.reading.transcript import Section
 
 # Characters a reader of Chinese reads per minute (a common estimate for continuous text).
 CHARACTERS_PER_MINUTE = 400

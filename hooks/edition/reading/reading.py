@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from edition.critic import accept, check_balanced, pieces, revert
 from edition.errors import EditionError, Problem, fail
-from edition.fidelity import describe_difference, first_difference, words_only
-from edition.speakers import Speakers
+from edition.reading.critic import accept, check_balanced, pieces, revert
+from edition.reading.speakers import Speakers
+from edition.sources.fidelity import describe_difference, first_difference, words_only
 
 START, END = "<!-- reading-text -->", "<!-- /reading-text -->"
 SPONSOR_START, SPONSOR_END = "<!-- sponsor -->", "<!-- /sponsor -->"
@@ -279,7 +279,7 @@ def check_reading_faithful(raw: str, blocks: list[Block], shown_as: str) -> None
 
 def paragraph_starts(blocks: list[Block]) -> list[int]:
     """Where each paragraph starts among the source's words (corrections reverted): fixed by the
-    fidelity check whatever the editor does to other paragraphs (``edition.anchors``)."""
+    fidelity check whatever the editor does to other paragraphs (``edition.reading.anchors``)."""
     starts, position = [], 0
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -310,7 +310,7 @@ def check_spacing(blocks: list[Block], shown_as: str) -> None:
 
     Chinese copywriting puts a space between them (``用 GPT-5 做``, ``30 年``). Only the editor's
     own text is checked: where a correction or a hidden filler meets its neighbour, the renderer
-    adds the space (``edition.clean_view``).
+    adds the space (``edition.reading.clean_view``).
     """
     problems: list[Problem] = []
     for block in blocks:

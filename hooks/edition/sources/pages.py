@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.article import clean_article
 from edition.errors import fail
-from edition.fidelity import check_faithful
 from edition.markup import Mark
-from edition.speakers import load_speakers
-from edition.texts import TextEntry
-from edition.transcript_draft import draft_markdown
-from edition.transcript_page import render_transcript_page
+from edition.reading.speakers import load_speakers
+from edition.reading.transcript_page import render_transcript_page
+from edition.sources.article import clean_article
+from edition.sources.fidelity import check_faithful
+from edition.sources.texts import TextEntry
+from edition.sources.transcript_draft import draft_markdown
 from edition.typography import copywriting
 
 MARKER = "<!-- edition:text -->"
@@ -46,7 +46,7 @@ def insert_text(page_markdown: str, text_markdown: str, page_path: str) -> str:
             f"a text's page needs the marker line {MARKER} exactly once (found {len(hits)})",
         )
     # The author's or speakers' own words, set apart for the editions: their vocabulary is never
-    # regionalised (edition.editions), only their characters converted.
+    # regionalised (edition.editions.publish), only their characters converted.
     lines[hits[0]] = f'<div class="{Mark.SOURCE_TEXT}" markdown="1">\n\n{text_markdown.rstrip()}\n\n</div>'
     return "\n".join(lines)
 

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from edition.convert import EDITIONS, Converter, Edition, Override
+from edition.editions.convert import EDITIONS, Converter, Edition, Override
+from edition.editions.regional import Regional
+from edition.editions.search_script import index_words, reverse_table, script_table
 from edition.html_text import Element, cut
 from edition.markup import QUOTING_TOOLTIPS, SOURCE_WORDS
-from edition.regional import Regional
-from edition.search_script import index_words, reverse_table, script_table
 
 SCRIPT_TABLE = "search/script.json"
 
@@ -304,7 +304,7 @@ def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
 
 
 def _write_script_tables(site: Path, index_json: str, given: EditionsInput) -> None:
-    """Each edition's table for searching in either script (``edition.search_script``)."""
+    """Each edition's table for searching in either script (``edition.editions.search_script``)."""
     words = index_words(index_json, given.search_entries)
     tables = {}
     for edition in EDITIONS:

@@ -1,0 +1,1 @@
+"""The engines: the pipeline as a Markdown extension, and what runs after an engine has built."""

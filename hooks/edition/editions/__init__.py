@@ -1,0 +1,1 @@
+"""Stage 4: the Traditional editions, their regional words, and search in either script."""

@@ -1,0 +1,1 @@
+"""Stage 5: one printable document per edition."""
