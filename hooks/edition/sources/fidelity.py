@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from edition.errors import fail, line_of
 from edition.sources.article import drop_scrape_chrome
+from edition.sources.texts import Pipeline
 
 # Markup an editor or the pipeline adds, blanked before comparing: attribute lists
 # (`{ .article-meta }`, `{ #credits }`) and HTML comments.
@@ -73,7 +74,7 @@ def source_words(pipeline: str, raw: str, shown_as: str) -> str:
     return words_only(raw)
 
 
-def check_faithful(pipeline: str, raw: str, reading: str, shown_as: str) -> None:
+def check_faithful(pipeline: Pipeline, raw: str, reading: str, shown_as: str) -> None:
     """Raise ``FID001`` at the first place where the reading text and its source differ."""
     expected = source_words(pipeline, raw, shown_as)
     actual, offsets = words_with_offsets(blank_markup(reading))

@@ -17,14 +17,14 @@ from edition.reading.speakers import load_speakers
 from edition.reading.transcript_page import render_transcript_page
 from edition.sources.article import clean_article
 from edition.sources.fidelity import check_faithful
-from edition.sources.texts import TextEntry
+from edition.sources.texts import Pipeline, TextEntry
 from edition.sources.transcript_draft import draft_markdown
 from edition.typography import copywriting
 
 MARKER = "<!-- edition:text -->"
 
 
-def render_text(pipeline: str, raw: str, shown_as: str) -> str:
+def render_text(pipeline: Pipeline, raw: str, shown_as: str) -> str:
     """The text as reading Markdown, built from the raw source by the named pipeline."""
     if pipeline == "article":
         return clean_article(raw, shown_as)

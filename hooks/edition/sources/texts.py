@@ -17,6 +17,8 @@ REGISTRY = "data/texts.yml"
 
 Kind = Literal["transcript", "article"]
 KINDS: tuple[str, ...] = ("transcript", "article")
+# How a text's page is made from its raw source (``TextEntry.pipeline``).
+Pipeline = Literal["article", "transcript-draft", "transcript-reading"]
 
 
 class TextEntry(BaseModel):
@@ -48,7 +50,7 @@ class TextEntry(BaseModel):
         return self
 
     @property
-    def pipeline(self) -> str:
+    def pipeline(self) -> Pipeline:
         """How its page is made: ``article``, ``transcript-draft`` or ``transcript-reading``."""
         if self.kind == "article":
             return "article"
