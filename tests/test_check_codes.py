@@ -118,3 +118,21 @@ def test_every_code_in_the_pipeline_is_triggered_by_some_test() -> None:
     tests = [path for path in (ROOT / "tests").rglob("*.py") if path.name != "test_codes_documented.py"]
     in_tests = {code for path in tests for code in CODE.findall(path.read_text(encoding="utf-8"))}
     assert sorted(in_code - in_tests - NOT_TRIGGERED_HERE) == []
+
+
+def test_page004_a_text_marker_on_a_page_no_text_names(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "docs/episode-2.md").write_text("---\ntitle: 第二集\n---\n\n<!-- edition:text -->\n", encoding="utf-8")
+    problems = check_all(root)
+    assert [str(problem).split(" ", 2)[:2] for problem in problems] == [["docs/episode-2.md:5:", "PAGE004"]]
+
+
+def test_front_matter_is_read_as_the_engines_read_it(tmp_path: Path) -> None:
+    # `--- ` with a trailing blank, closed by `...`: MkDocs strips it; the pipeline must too, or it
+    # would not know the page when the engine renders it and the text would be missing.
+    root = copy_project(tmp_path)
+    page = root / "docs/article.md"
+    text = page.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    page.write_text(head.replace("---\n", "--- \n", 1) + "\n...\n" + body, encoding="utf-8")
+    assert check_all(root) == []

@@ -43,3 +43,13 @@ def test_a_page_without_reading_aids_is_unchanged() -> None:
     source = '<h2 id="x">标题</h2>\n<p>正文 <a href="https://example.org/">链接</a>，<del>删</del></p>'
     assert indexed_html(source) == source
     assert mark_left_out(source) == source
+
+
+def test_marks_read_attributes_as_html_does() -> None:
+    # Hand-written raw HTML in a page: a `>` inside a quoted value, single quotes, and a class-like
+    # attribute that is not `class`.
+    assert mark_left_out('<span class="asr" title="a>b">x</span>') == (
+        f'<span class="asr" title="a>b" {LEFT_OUT_MARK}>x</span>'
+    )
+    assert mark_left_out("<span class='filler'>呃</span>") == f"<span class='filler' {LEFT_OUT_MARK}>呃</span>"
+    assert mark_left_out('<span data-class="asr">x</span>') == '<span data-class="asr">x</span>'

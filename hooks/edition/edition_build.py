@@ -17,24 +17,53 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from edition.datafile import line_for, load_yaml
 from edition.editions.convert import Override, check_overrides, override_corpus
 from edition.editions.regional import Regional, load_regional
 from edition.editions.search_text import mark_left_out
-from edition.errors import EditionError, Problem
+from edition.errors import EditionError, Problem, fail
 from edition.headings import keep_words_whole
 from edition.notes.build import NotesBuild
 from edition.notes.glossary import glossary_markdown
-from edition.reading.transcript_page import split_front_matter
+from edition.reading.reading import START as READING_START
+from edition.reading.transcript_page import front_matter, split_front_matter
 from edition.render import render_markdown
+from edition.sources.pages import MARKER as TEXT_MARKER
 from edition.sources.pages import render_page
 from edition.sources.texts import REGISTRY, Registry, TextEntry, load_registry, read_raw, registry_lists
 from edition.textfile import read_text
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- edition:glossary -->"
+
+
+# Inputs whose change means a new build: the data, the pages, the raw sources, the configuration.
+INPUTS = ("data", "docs", "mkdocs.yml")
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def stamp_of(paths: list[Path]) -> Stamp:
+    """Each file's path, modification time and size (a file gone or unreadable counts as absent;
+    an editor's lock file, ``.#name``, is not a file of the project)."""
+    found = []
+    for path in paths:
+        if path.name.startswith(".#"):
+            continue
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def input_stamp(root: Path) -> Stamp:
+    """The stamp of every file a build reads."""
+    found: list[Path] = []
+    for name in INPUTS:
+        path = root / name
+        found += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return stamp_of(found)
 
 
 def source_link(from_page: str, to_page: str) -> str:
@@ -71,16 +100,33 @@ def navigation_problems(root: Path, registry: Registry) -> list[Problem]:
     ]
 
 
+def unregistered_pages(root: Path, registry: Registry) -> list[Problem]:
+    """``PAGE004`` a page under ``docs/`` with a text marker that no text of the registry names."""
+    named = {entry.page for entry in registry.texts.values()}
+    problems = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        page = path.relative_to(root / "docs").as_posix()
+        if page in named:
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for number, line in enumerate(lines, 1):
+            if line.strip() in (TEXT_MARKER, READING_START):
+                problems.append(
+                    Problem(
+                        f"docs/{page}",
+                        number,
+                        "PAGE004",
+                        f"{line.strip()} marks a text's place, but no text in {REGISTRY} has `page: {page}`: "
+                        "add the text with `make add-text`, or remove the marker",
+                    )
+                )
+                break
+    return problems
+
+
 def _title(source: str, fallback: str) -> str:
-    if source.startswith("---\n"):
-        end = source.find("\n---\n", 4)
-        try:
-            meta = yaml.safe_load(source[4:end]) if end > 0 else None
-        except yaml.YAMLError:
-            meta = None
-        if isinstance(meta, dict) and meta.get("title"):
-            return str(meta["title"])
-    return fallback
+    title = front_matter(source).get("title")
+    return str(title) if title else fallback
 
 
 def _normalized(markdown: str) -> str:
@@ -98,6 +144,7 @@ class EditionBuild:
     """The per-build state of the whole edition; ``problems`` lists everything a check found."""
 
     root: Path
+    inputs: Stamp = ()  # the inputs as they were when the build began
     problems: list[Problem] = field(default_factory=list)
     registry: Registry | None = None
     pages: dict[str, TextPage] = field(default_factory=dict)
@@ -108,7 +155,7 @@ class EditionBuild:
     @classmethod
     def run(cls, root: Path) -> EditionBuild:
         """Every stage before rendering, over every text; problems are collected, not raised."""
-        build = cls(root)
+        build = cls(root, input_stamp(root))
         build._prepare()
         return build
 
@@ -126,6 +173,7 @@ class EditionBuild:
             self._collect(error)
             return
         self.problems += navigation_problems(self.root, self.registry)
+        self.problems += unregistered_pages(self.root, self.registry)
         for text_id, entry in self.registry.texts.items():
             page_path = f"docs/{entry.page}"
             try:
@@ -179,6 +227,16 @@ class EditionBuild:
         page = self.text_page(markdown)
         if page is not None:
             return page.markdown
+        if TEXT_MARKER in markdown or READING_START in markdown:
+            # A text's page the first pass did not read as the engine does, or a page no text of
+            # the registry names: its text would silently be missing.
+            raise fail(
+                "docs",
+                1,
+                "PAGE004",
+                f"a page with a text marker is no text's page in {REGISTRY} (it begins "
+                f"{markdown.strip()[:40]!r}): name it as a text's `page:`, or remove the marker",
+            )
         if GLOSSARY_MARKER in markdown and self.notes is not None:
             return markdown.replace(GLOSSARY_MARKER, glossary_markdown(self.notes.glossary.root))
         assert self.registry is not None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import logging
 import os
 import shutil
 import subprocess
@@ -50,12 +51,8 @@ class Engine:
     def build_command(self, site: Path) -> list[str]:
         if self.name == "zensical":
             return [str(self.command), "build", "--clean", "--strict"]
-        return [str(self.command), "build", "--strict", "--quiet", "--site-dir", str(site)]
-
-    def serve_command(self, address: str) -> list[str]:
-        if self.name == "zensical":
-            return [str(self.command), "serve", "--dev-addr", address]
-        return [str(self.command), "serve", "--strict", "--dev-addr", address]
+        # Not --quiet: it raises MkDocs' log level above warnings, which --strict then never counts.
+        return [str(self.command), "build", "--strict", "--site-dir", str(site)]
 
     def build(self, root: Path, site: Path, edition_build: EditionBuild | None = None) -> int:
         """Build the site into ``site``; the engine's exit code. MkDocs runs in this process, with
@@ -69,12 +66,15 @@ class Engine:
         inside = root / "build" / f"zensical-site-{os.getpid()}"  # Zensical writes only inside the project
         shutil.rmtree(inside, ignore_errors=True)
         env["SITE_DIR"] = str(inside)
-        code = subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
-        if code == 0:
-            shutil.rmtree(site, ignore_errors=True)
-            site.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(inside), str(site))
-        return code
+        try:
+            code = subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
+            if code == 0:
+                shutil.rmtree(site, ignore_errors=True)
+                site.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(inside), str(site))
+            return code
+        finally:
+            shutil.rmtree(inside, ignore_errors=True)  # a failed build leaves nothing behind
 
     def _build_here(self, root: Path, site: Path, edition_build: EditionBuild) -> int:
         """``<engine> build --strict --site-dir site`` in this process (MkDocs' own API)."""
@@ -82,6 +82,12 @@ class Engine:
         config_module = importlib.import_module(f"{self.name}.config")
         build_module = importlib.import_module(f"{self.name}.commands.build")
         use_build(root, edition_build)
+        # MkDocs' command sets up its log output; here its warnings (a broken link, a page missing
+        # from the navigation) would only be counted, and the strict abort would not say which.
+        shown = logging.StreamHandler(sys.stderr)
+        shown.setLevel(logging.WARNING)
+        shown.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        logging.getLogger(self.name).addHandler(shown)
         with contextlib.chdir(root):  # the extension's root and the config's relative paths
             try:
                 config = config_module.load_config(

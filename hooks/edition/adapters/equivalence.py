@@ -10,6 +10,7 @@ page and what each build has there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,25 @@ from edition.html_text import cut
 # Elements whose text is not part of the page a reader reads (and differs by engine build id).
 _SKIPPED = frozenset({"script", "style"})
 # Attributes that carry the edition's structure; the rest (styling hooks of a theme) may differ.
-_STRUCTURE = ("id", "href", "class", "data-speaker", "data-tip", "title", "hidden")
+_STRUCTURE = (
+    "id",
+    "href",
+    "src",
+    "class",
+    "data-speaker",
+    "data-tip",
+    "title",
+    "hidden",
+    "download",
+    "aria-hidden",
+    "lang",
+)
+# What a page says of itself, outside its article: its title, language and description.
+_HEAD = (
+    re.compile(r"<title>(.*?)</title>", re.S),
+    re.compile(r'<html[^>]*\slang="([^"]*)"'),
+    re.compile(r'<meta\s+name="description"\s+content="([^"]*)"'),
+)
 
 
 @dataclass(frozen=True)
@@ -39,9 +58,15 @@ def article(page_html: str) -> str:
 
 
 def reduced(page_html: str) -> list[str]:
-    """The article as a list: text runs (whitespace collapsed) and start tags with their structure."""
-    items: list[str] = []
+    """The page as a list: its title, language and description, then its article's text runs
+    (whitespace collapsed), start tags with their structure and end tags (so nesting counts)."""
+    items = [f"head: {found.group(1).strip()}" for pattern in _HEAD if (found := pattern.search(page_html))]
+    skipped_end = ""
     for piece in cut(article(page_html)):
+        if skipped_end and piece.raw.lower() == skipped_end:
+            skipped_end = ""
+            continue  # the end of an empty theme anchor left out below
+        skipped_end = ""
         if any(element.tag in _SKIPPED for element in piece.stack):
             continue
         if piece.is_text:
@@ -52,6 +77,10 @@ def reduced(page_html: str) -> list[str]:
             tag = _start_tag(piece.raw)
             if ' id="__' not in tag:  # the theme's own anchors (Material's and Zensical's `__skip`)
                 items.append(tag)
+            else:
+                skipped_end = f"</{tag[1:].split()[0].rstrip('>')}>"
+        elif piece.raw.startswith("</"):
+            items.append(piece.raw.lower())
     return items
 
 

@@ -28,58 +28,51 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from edition.edition_build import EditionBuild
+from edition.edition_build import EditionBuild, Stamp, input_stamp, stamp_of
 from edition.errors import EditionError, Problem
 from edition.render import PIPELINE_EXTENSION
 
 NAME = PIPELINE_EXTENSION
 _CODE = Path(__file__).resolve().parent.parent  # the whole pipeline, every stage
-# Inputs whose change means a new build: the data, the pages, the raw sources, the configuration.
-_INPUTS = ("data", "docs", "mkdocs.yml")
 
 
-def _stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    return tuple((str(path), stat.st_mtime_ns, stat.st_size) for path in paths for stat in [path.stat()])
+def _code_stamp() -> Stamp:
+    return stamp_of(sorted(_CODE.rglob("*.py")))
 
 
-def _files(root: Path) -> list[Path]:
-    found: list[Path] = []
-    for name in _INPUTS:
-        path = root / name
-        found += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    return [path for path in found if path.exists()]
-
-
-_CODE_STAMP = _stamp(sorted(_CODE.rglob("*.py")))
-_builds: dict[Path, tuple[tuple[tuple[str, int, int], ...], EditionBuild]] = {}
+_CODE_STAMP = _code_stamp()
+_builds: dict[Path, EditionBuild] = {}
 
 
 class PipelineChanged(RuntimeError):
-    """The pipeline's code changed under a running engine (``make serve``)."""
+    """The pipeline's code changed under a running engine (``mkdocs serve`` or ``zensical serve``
+    started by hand; ``make serve`` builds in a fresh process each time and never sees this)."""
 
 
 def current_build(root: Path) -> EditionBuild:
     """The build for the inputs as they are now (made anew when a data file or a page changed)."""
-    changed = [name for name, *_ in set(_stamp(sorted(_CODE.rglob("*.py")))) - set(_CODE_STAMP)]
+    now = _code_stamp()
+    changed = {name for name, *_ in set(now) ^ set(_CODE_STAMP)}  # edited, added or deleted
     if changed:
         raise PipelineChanged(
             f"the pipeline's code changed ({', '.join(sorted(Path(n).name for n in changed))}) since the "
-            "engine started: stop it (Ctrl-C) and run `make serve` again"
+            "engine started: stop it (Ctrl-C) and start it again, or use `make serve`, which rebuilds "
+            "in a fresh process after every edit"
         )
-    stamp = _stamp(_files(root))
     cached = _builds.get(root)
-    if cached is None or cached[0] != stamp:
-        build = EditionBuild.run(root)
+    if cached is None or cached.inputs != input_stamp(root):
+        build = EditionBuild.run(root)  # stamps its inputs before it reads them
         build.raise_problems()
-        _builds[root] = (stamp, build)
+        _builds[root] = build
         return build
-    return cached[1]
+    return cached
 
 
 def use_build(root: Path, build: EditionBuild) -> None:
     """Hand the extension a build already made (by ``build_site.py``, running the engine in its own
-    process) for the inputs as they are now, so the engine does not make it again."""
-    _builds[root.resolve()] = (_stamp(_files(root.resolve())), build)
+    process), so the engine does not make it again; it is used while the inputs are as they were
+    when it began."""
+    _builds[root.resolve()] = build
 
 
 class _PagePreprocessor(Preprocessor):

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
-_MD_LINK = re.compile(r'href="([^":/?#][^":?#]*\.md)(#[^"]*)?"')
-# Any relative link to a file in the tree: in the pipeline's own HTML of a page (the PDF's parts),
-# which no engine has rewritten, a download link (sources/….txt) is relative to the page's file.
-_RELATIVE_LINK = re.compile(r'(href|src)="([^":/?#][^":?#]*)(#[^"]*)?"')
+# A relative link: not to another host (scheme or //), not from the root (/), not a bare #fragment.
+# Path, optional ?query, optional #fragment; `data-src=` and the like are not links.
+_LINK = re.compile(r'(?<![\w-])(href|src)="([^":/?#][^":?#]*)(\?[^"#]*)?(#[^"]*)?"')
 
 
 def page_url(page: str) -> str:
@@ -23,35 +23,41 @@ def page_url(page: str) -> str:
     ``podcast.md`` → ``podcast/``, ``index.md`` → ``""``."""
     stem = page.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
+        return stem.removesuffix("index")
     return stem + "/"
 
 
-def resolve_links(page_html: str, page: str) -> str:
-    """``page_html`` (built from ``page``, a path under ``docs/``) with its ``.md`` links resolved."""
+def _relative(target: str, here: str, directory: bool) -> str:
+    link = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+    if link == ".":
+        return "./"
+    return link.rstrip("/") + "/" if directory else link
+
+
+def _resolved(page: str, every_link: bool) -> Callable[[re.Match[str]], str]:
     here = page_url(page)
 
     def resolve(match: re.Match[str]) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1)))
-        link = posixpath.relpath(page_url(target) or ".", here.rstrip("/") or ".")
-        link = "./" if link == "." else link.rstrip("/") + "/"
-        return f'href="{link}{match.group(2) or ""}"'
+        attribute, path, query, fragment = match.group(1), match.group(2), match.group(3) or "", match.group(4) or ""
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if path.endswith(".md"):
+            link = _relative(page_url(target), here, directory=True)
+        elif every_link:
+            link = _relative(target, here, directory=False)
+        else:
+            return match.group(0)
+        return f'{attribute}="{link}{query}{fragment}"'
 
-    return _MD_LINK.sub(resolve, page_html)
+    return resolve
+
+
+def resolve_links(page_html: str, page: str) -> str:
+    """``page_html`` (built from ``page``, a path under ``docs/``) with its ``.md`` links resolved:
+    what an engine left of the links written as a Markdown author writes them."""
+    return _LINK.sub(_resolved(page, every_link=False), page_html)
 
 
 def resolve_every_link(page_html: str, page: str) -> str:
-    """As ``resolve_links``, and every other relative link too (``sources/raw.txt`` from
-    ``article.md`` → ``../sources/raw.txt``): for HTML no engine has seen."""
-    page_html = resolve_links(page_html, page)
-    depth = page_url(page).count("/")
-
-    def resolve(match: re.Match[str]) -> str:
-        link = match.group(2)
-        if link.endswith("/") or link.startswith("../"):
-            return match.group(0)  # a page's address, already resolved
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
-        return f'{match.group(1)}="{"../" * depth}{target}{match.group(3) or ""}"'
-
-    return _RELATIVE_LINK.sub(resolve, page_html)
+    """Every relative link resolved from the page's file to its address (``sources/raw.txt`` from
+    ``article.md`` → ``../sources/raw.txt``): for the pipeline's own HTML, which no engine has seen."""
+    return _LINK.sub(_resolved(page, every_link=True), page_html)

@@ -45,18 +45,25 @@ def indexed_html(html: str) -> str:
     return "".join(kept)
 
 
-_START_TAG_WITH_CLASS = re.compile(r'<([a-z][a-z0-9]*)(\s[^<>]*?\bclass="([^"]*)"[^<>]*?)(/?)>')
+# A start tag, attribute by attribute (a quoted value may hold `>`), and its class attribute.
+_START_TAG = re.compile(
+    r"""<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(/?)>"""
+)
+_CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 
 
 def mark_left_out(html: str) -> str:
     """``html`` with every element of ``LEFT_OUT`` marked for the engine's search to skip."""
 
     def mark(match: re.Match[str]) -> str:
-        if LEFT_OUT.isdisjoint(match.group(3).split()) or LEFT_OUT_MARK in match.group(2):
+        attributes = match.group(2)
+        found = _CLASS.search(attributes)
+        classes = next((group for group in found.groups() if group is not None), "") if found else ""
+        if LEFT_OUT.isdisjoint(classes.split()) or LEFT_OUT_MARK in attributes:
             return match.group(0)
-        return f"<{match.group(1)}{match.group(2)} {LEFT_OUT_MARK}{match.group(4)}>"
+        return f"<{match.group(1)}{attributes} {LEFT_OUT_MARK}{match.group(3)}>"
 
-    return _START_TAG_WITH_CLASS.sub(mark, html)
+    return _START_TAG.sub(mark, html)
 
 
 def unmark_left_out(html: str) -> str:

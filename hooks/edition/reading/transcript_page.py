@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,24 @@ from edition.reading.speakers import Speakers
 from edition.reading.transcript import render_reading
 from edition.sources.fidelity import words_only
 
+# Front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): `---` and optional blanks on the
+# first line, closed by a line of `---` or `...`; a page read otherwise would not be recognised.
+_OPENING = re.compile(r"-{3}[ \t]*\n")
+_CLOSING = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\n")
+
+
+def front_matter(source: str) -> dict[str, object]:
+    """The page's front matter as data (empty when it has none or it is not valid YAML)."""
+    opening = _OPENING.match(source)
+    closing = _CLOSING.search(source, opening.end() - 1) if opening else None
+    if opening is None or closing is None:
+        return {}
+    try:
+        meta = yaml.safe_load(source[opening.end() : closing.start() + 1])
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
 
 def split_front_matter(source: str, shown_as: str = "") -> tuple[str, int]:
     """The Markdown after a ``---`` front matter block, and how many lines came before it.
@@ -30,12 +49,13 @@ def split_front_matter(source: str, shown_as: str = "") -> tuple[str, int]:
     With ``shown_as`` the block is checked: ``PAGE003`` when it is not closed, is not valid YAML or
     has no title — MkDocs would show it as page text and lose the title and description.
     """
-    if source.startswith("---\n"):
-        end = source.find("\n---\n", 4)
-        if end >= 0:
-            body_start = end + len("\n---\n")
+    opening = _OPENING.match(source)
+    if opening:
+        closing = _CLOSING.search(source, opening.end() - 1)
+        if closing:
+            body_start = closing.end()
             if shown_as:
-                _check_front_matter(source[4:end], shown_as)
+                _check_front_matter(source[opening.end() : closing.start()], shown_as)
             return source[body_start:], source.count("\n", 0, body_start)
         if shown_as:
             raise fail(shown_as, 1, "PAGE003", "front matter is not closed: end it with a line `---`")
