@@ -52,7 +52,8 @@ class Engine:
         if self.name == "zensical":
             return [str(self.command), "build", "--clean", "--strict"]
         # Not --quiet: it raises MkDocs' log level above warnings, which --strict then never counts.
-        return [str(self.command), "build", "--strict", "--site-dir", str(site)]
+        # The configuration named: ProperDocs asks for properdocs.yml otherwise.
+        return [str(self.command), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)]
 
     def build(self, root: Path, site: Path, edition_build: EditionBuild | None = None) -> int:
         """Build the site into ``site``; the engine's exit code. MkDocs runs in this process, with
@@ -62,7 +63,15 @@ class Engine:
         if self.name == "mkdocs" and edition_build is not None:
             return self._build_here(root, site, edition_build)
         if self.name != "zensical":
-            return subprocess.run(self.build_command(site), cwd=root, env=env, check=False).returncode
+            done = subprocess.run(
+                self.build_command(site), cwd=root, env=env, capture_output=True, text=True, check=False
+            )
+            sys.stdout.write(done.stdout)
+            # What the engine says at INFO level is progress; warnings and errors are the problems.
+            sys.stderr.write(
+                "".join(line for line in done.stderr.splitlines(keepends=True) if not line.startswith("INFO"))
+            )
+            return done.returncode
         inside = root / "build" / f"zensical-site-{os.getpid()}"  # Zensical writes only inside the project
         shutil.rmtree(inside, ignore_errors=True)
         env["SITE_DIR"] = str(inside)
