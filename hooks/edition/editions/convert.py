@@ -18,10 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import RootModel
 
 from edition.datafile import line_for, load_yaml, validate
-from edition.editions.regional import Regional, name_character_spans, regional_quotes
+from edition.editions.regional import Regional, RegionalReading, name_character_spans, regional_quotes
 from edition.errors import EditionError, Problem
 
 OVERRIDES = "data/conversion-overrides.yml"
@@ -53,13 +53,8 @@ EDITIONS = (
 )
 
 
-class Override(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    simplified: str = Field(min_length=1)
-    tw: str | None = None
-    hk: str | None = None
-    reason: str = Field(min_length=4)
+class Override(RegionalReading):
+    """A phrase OpenCC converts wrongly in context, with the right reading for each region."""
 
 
 class Overrides(RootModel[list[Override]]):

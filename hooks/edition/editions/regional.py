@@ -54,13 +54,20 @@ class RegionalForms(BaseModel):
     name_neighbours: str = ""
 
 
-class Word(BaseModel):
+class RegionalReading(BaseModel):
+    """A Simplified phrase, how each region writes it (where it differs), and why: the shape of a
+    conversion override (``convert.Override``) and of a regional word (``Word``)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    simplified: str = Field(min_length=2)
+    simplified: str = Field(min_length=1)
     tw: str | None = None
     hk: str | None = None
     reason: str = Field(min_length=4)
+
+
+class Word(RegionalReading):
+    simplified: str = Field(min_length=2)  # a word, not a character: characters are OpenCC's
 
 
 class Vocabulary(RootModel[list[Word]]):
