@@ -3,7 +3,8 @@
 #   make site    build everything into site/ (the previous site/ survives a failed build)
 #   ENGINE=mkdocs|properdocs|zensical picks the site engine for both (default: mkdocs)
 #   make test    lint, type check, data checks and all tests (what CI runs)
-#   make e2e     browser tests (Playwright, system Chromium) and Lighthouse on the served site
+#   make e2e     browser tests (Playwright, system Chromium) on the MkDocs and the Zensical build,
+#                and Lighthouse on the served site
 #   make browser the browser tests alone (what a pull request runs)
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
@@ -52,6 +53,7 @@ browser: $(E2E_READY)
 	$(BIN)/pytest -q -m e2e tests/e2e
 
 e2e: browser
+	ENGINE=zensical $(BIN)/pytest -q -m e2e tests/e2e   # the same reader's tests on Zensical's build
 	SITE_URL=http://127.0.0.1:$(E2E_PORT)/ $(BIN)/python scripts/build_site.py --no-pdf --site-dir $(E2E_SITE)
 	$(BIN)/python scripts/lighthouse.py $(E2E_SITE) --port $(E2E_PORT)
 
