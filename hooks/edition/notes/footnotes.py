@@ -89,7 +89,7 @@ def source_link(source: Source) -> str:
 
 def sources_html(sources: list[Source]) -> str:
     links = "、".join(source_link(source) for source in sources)
-    return f'<span class="note-sources">来源：{links}</span>'
+    return f'<span class="{Mark.NOTE_SOURCES}">来源：{links}</span>'
 
 
 @dataclass
@@ -259,7 +259,7 @@ def add_notes(
                     (
                         end,
                         3,
-                        f'<sup class="anno-ref" id="anno-ref-{annotation.id}">'
+                        f'<sup class="{Mark.ANNO_REF}" id="anno-ref-{annotation.id}">'
                         f'<a class="footnote-ref" href="#anno-note-{annotation.id}">注{number}</a></sup>',
                     )
                 )

@@ -21,6 +21,7 @@ from typing import Any
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
+from edition.markup import Mark
 from edition.notes.footnotes import inline_note_html, note_html, source_link
 from edition.notes.model import Annotations, Glossary, Term
 from edition.notes.sources import load_hosts, source_problems
@@ -189,12 +190,12 @@ def glossary_markdown(terms: list[Term]) -> str:
         if term.note:
             body.append(f'<div class="term-note">{note_html(term.note)}</div>')
         if term.aliases:
-            body.append(f'<p class="term-forms">文中写法：{html.escape("、".join(term.forms))}</p>')
+            body.append(f'<p class="{Mark.TERM_FORMS}">文中写法：{html.escape("、".join(term.forms))}</p>')
         for regional in term.regional:
             region = {"tw": "臺灣", "hk": "香港"}[regional.region]
             body.append(f'<p class="term-regional">{region}：{inline_note_html(regional.note)}</p>')
         sources = "".join(f"<li>{source_link(source)}</li>" for source in term.sources)
-        body.append(f'<ul class="term-sources" aria-label="来源">{sources}</ul>')
+        body.append(f'<ul class="{Mark.TERM_SOURCES}" aria-label="来源">{sources}</ul>')
         body.append(f"<!-- backlinks:{term.id} -->")
         out += ["\n".join(body), ""]
     return "\n".join(out)

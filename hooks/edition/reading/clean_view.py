@@ -23,12 +23,15 @@ import html
 import re
 from dataclasses import dataclass
 
+from edition.markup import Mark
+
 # Tokens of a paragraph's inline HTML: what the pipeline emits (fillers, laughter, corrections)
 # and any other tag, which is kept as it is and neither shown nor hidden.
 _TOKEN = re.compile(
-    r'(?P<hidden><span class="filler">[^<]*</span>)'
-    r'|(?P<laugh><span class="laugh">[^<]*</span>)'
-    r'|(?P<corr><span class="corr[^"]*"[^>]*>(?:<del[^>]*>[^<]*</del>)?<ins[^>]*>(?P<reading>[^<]*)</ins></span>)'
+    rf'(?P<hidden><span class="{Mark.FILLER}">[^<]*</span>)'
+    rf'|(?P<laugh><span class="{Mark.LAUGH}">[^<]*</span>)'
+    rf'|(?P<corr><span class="{Mark.CORRECTION}[^"]*"[^>]*>'
+    r"(?:<del[^>]*>[^<]*</del>)?<ins[^>]*>(?P<reading>[^<]*)</ins></span>)"
     r"|(?P<tag><[^>]*>)"
     r"|(?P<entity>&[#\w]+;)"
     r"|(?P<char>.)",
@@ -49,7 +52,7 @@ class Token:
     shown: str  # what the clean view shows of it
 
     def hide(self) -> None:
-        self.kind, self.markup, self.shown = "hidden", f'<span class="filler">{self.markup}</span>', ""
+        self.kind, self.markup, self.shown = "hidden", f'<span class="{Mark.FILLER}">{self.markup}</span>', ""
 
 
 def tokens(fragment: str) -> list[Token]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from edition.markup import Mark
 from edition.reading.speakers import Speakers
 from edition.reading.transcript import Section
 
@@ -22,8 +23,8 @@ def reading_minutes(characters: int) -> int:
 
 def speaker_list(speakers: Speakers) -> str:
     items = "".join(
-        f'<li><span class="speaker voice-{speakers.voice(sid)}">'
-        f'<span class="speaker-mark" aria-hidden="true">{s.mark}</span>'
+        f'<li><span class="{Mark.SPEAKER} voice-{speakers.voice(sid)}">'
+        f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{s.mark}</span>'
         f"{html.escape(s.name)}</span>{html.escape(s.role)}</li>"
         for sid, s in speakers.root.items()
     )
@@ -86,7 +87,7 @@ def reading_toggles() -> str:
 def page_head(sections: list[Section], speakers: Speakers, characters: int, paragraphs: int) -> str:
     """Speakers, reading time and the conversation map, as one HTML block; then the toggles."""
     return (
-        '<div class="reading-head" markdown="0">'
+        f'<div class="{Mark.READING_HEAD}" markdown="0">'
         f"{speaker_list(speakers)}"
         f'<p class="reading-facts">约 {characters:,} 字 · {paragraphs} 段 · {len(sections)} 节 · '
         f"阅读约 {reading_minutes(characters)} 分钟</p>"

@@ -90,7 +90,7 @@ def mark_laughter(text: str, rules: FillerRules) -> str:
     """哈哈哈 → （笑）: the laughter itself stays, for the verbatim view (哈呃哈 is laughter too)."""
     ha = re.escape(rules.laughter)
     run = re.compile(f"{ha}(?:(?:{_HIDDEN})*{ha})+")
-    return run.sub(lambda m: _hide_all(m.group()) + '<span class="laugh">（笑）</span>', text)
+    return run.sub(lambda m: _hide_all(m.group()) + f'<span class="{Mark.LAUGH}">（笑）</span>', text)
 
 
 def drop_hesitations(text: str, rules: FillerRules) -> str:

@@ -174,15 +174,15 @@ def _paragraph(
     if block.uncertain:
         # The reason is the editor's note on the attribution; it opens on tap like a correction's.
         reason = html.escape(block.speaker_note)
-        query = f'<span class="speaker-query" tabindex="0" data-tip="{reason}" title="{reason}">？</span>'
+        query = f'<span class="{Mark.SPEAKER_QUERY}" tabindex="0" data-tip="{reason}" title="{reason}">？</span>'
     uncertain = " speaker--uncertain" if block.uncertain else ""
     # An old anchor of these words (two paragraphs were joined) still lands here.
     aliases = "".join(f'<span class="anchor-alias" id="{alias}"></span>' for alias in place.aliases)
     label = (
         f'{aliases}<a class="{Mark.PARAGRAPH_NUMBER}" href="#{anchor}"'
         f' title="第 {number} 段：点击复制链接">{number}</a>'
-        f'<span class="speaker voice-{voice.number}{uncertain}">'
-        f'<span class="speaker-mark" aria-hidden="true">{voice.mark}</span>{voice.name}'
+        f'<span class="{Mark.SPEAKER} voice-{voice.number}{uncertain}">'
+        f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{voice.mark}</span>{voice.name}'
         # The colon the stylesheet draws, as text for the search index (and hidden from readers).
         f'<span class="{Mark.SPEAKER_COLON}" hidden>：</span>{query}'
         "</span>"
@@ -190,7 +190,7 @@ def _paragraph(
     text = render_inline(block.text, rules, anchor, corrections)
     if recurs is not None:
         shown = recurs.removeprefix("p")
-        text += f' <a class="recurs" href="#{recurs}" title="节目中的原处：第 {shown} 段">→ ¶{shown}</a>'
+        text += f' <a class="{Mark.RECURS}" href="#{recurs}" title="节目中的原处：第 {shown} 段">→ ¶{shown}</a>'
     return f'{label}{text}\n{{ #{anchor} .turn .voice-{voice.number} data-speaker="{voice.speaker_id}" }}'
 
 
@@ -202,7 +202,7 @@ def _apparatus(corrections: list[tuple[str, Correction]]) -> list[str]:
         "",
         "语音识别稿中的误识，本版在正文中更正；下表列出每一处的识别原文与编者读法，标“推测”者为编者推断。",
         "",
-        '<div class="apparatus" markdown="1">',  # for the stylesheet: a long block, laid out late
+        f'<div class="{Mark.APPARATUS}" markdown="1">',  # for the stylesheet: a long block, laid out late
         "",
     ]
     for number, (anchor, correction) in enumerate(corrections, 1):
