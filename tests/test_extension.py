@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 import pytest
 
 import edition.adapters.extension as extension
@@ -12,7 +11,7 @@ from edition.adapters.page_links import page_url, resolve_links
 from edition.edition_build import EditionBuild, source_link
 from edition.errors import EditionError
 from edition.reading.transcript_page import split_front_matter
-from edition.render import markdown_extensions
+from edition.render import render_markdown
 from tests.conftest import ROOT
 from tests.project_copy import copy_project
 
@@ -20,10 +19,8 @@ from tests.project_copy import copy_project
 def _engine_render(page: str) -> str:
     """A page rendered as MkDocs and Zensical render it: a fresh parser with every extension of
     mkdocs.yml, the pipeline's first, given the page without its front matter."""
-    names, settings = markdown_extensions(ROOT)
-    parser = markdown.Markdown(extensions=[extension.NAME, *names], extension_configs=settings)
     body, _ = split_front_matter((ROOT / "docs" / page).read_text(encoding="utf-8"))
-    return parser.convert(body)
+    return render_markdown(ROOT, body, with_pipeline=True)
 
 
 def test_a_text_page_is_built_from_its_raw_source_with_its_notes() -> None:

@@ -68,8 +68,13 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]
     return names, settings
 
 
-def render_markdown(root: Path, source: str) -> str:
+def render_markdown(root: Path, source: str, with_pipeline: bool = False) -> str:
+    """``source`` rendered with the extensions of ``mkdocs.yml``; with ``with_pipeline``, the
+    pipeline's own first, as an engine renders a page (given without its front matter)."""
     names, settings = markdown_extensions(root)
+    if with_pipeline:
+        names = [PIPELINE_EXTENSION, *names]
+        settings = {**settings, PIPELINE_EXTENSION: {"root": str(root)}}
     return markdown.markdown(source, extensions=names, extension_configs=settings)
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import markdown
-
 from edition.adapters.engines import Engine
 from edition.adapters.extension import use_build
 from edition.adapters.links import broken_links
@@ -21,7 +19,7 @@ from edition.edition_build import EditionBuild
 from edition.editions.publish import EditionsInput, build_editions, material_ui_strings
 from edition.editions.search_text import unmark_left_out
 from edition.reading.transcript_page import split_front_matter
-from edition.render import PIPELINE_EXTENSION, markdown_extensions
+from edition.render import render_markdown
 from edition.textfile import read_text
 
 PDF_NAME = "sora-reader.pdf"  # each edition's PDF, beside its home page
@@ -60,12 +58,9 @@ def page_fragment(build: EditionBuild, page: str) -> str:
     ``mkdocs.yml``), links resolved and search marks removed: the PDF's parts are made from this,
     not cut out of a theme's page."""
     use_build(build.root, build)
-    names, settings = markdown_extensions(build.root)
-    settings = {**settings, PIPELINE_EXTENSION: {"root": str(build.root)}}
-    parser = markdown.Markdown(extensions=[PIPELINE_EXTENSION, *names], extension_configs=settings)
-    source = read_text(build.root / "docs" / page, f"docs/{page}")
-    body, _ = split_front_matter(source)
-    return unmark_left_out(resolve_every_link(parser.convert(body.lstrip("\n")), page))
+    body, _ = split_front_matter(read_text(build.root / "docs" / page, f"docs/{page}"))
+    html = render_markdown(build.root, body.lstrip("\n"), with_pipeline=True)
+    return unmark_left_out(resolve_every_link(html, page))
 
 
 def check_links(site: Path, site_url: str, with_pdfs: bool) -> list[str]:
