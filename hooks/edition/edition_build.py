@@ -15,6 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from edition.datafile import line_for, load_yaml
@@ -83,6 +84,12 @@ class TextPage:
     body: str  # the file after its front matter: what an engine's Markdown parser is given
     markdown: str = ""  # the page with its text built from the raw source
 
+    @cached_property
+    def key(self) -> str:
+        """The body as an engine's parser has it when the pipeline first sees it (normalised once,
+        not for every page an engine renders)."""
+        return _normalized(self.body)
+
 
 def navigation_problems(root: Path, registry: Registry) -> list[Problem]:
     """``NAV001`` a text whose page is not in ``mkdocs.yml``'s navigation (a strict build stops on it)."""
@@ -133,10 +140,6 @@ def _normalized(markdown: str) -> str:
     """As Python-Markdown's first preprocessor leaves a page (line ends, tabs, blank lines)."""
     markdown = markdown.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
     return re.sub(r"(?<=\n) +\n", "\n", markdown).strip()
-
-
-def _same_page(given: str, body: str) -> bool:
-    return _normalized(given) == _normalized(body)
 
 
 @dataclass
@@ -220,7 +223,8 @@ class EditionBuild:
 
     def text_page(self, markdown: str) -> TextPage | None:
         """The text whose page an engine is rendering, known by its Markdown."""
-        return next((page for page in self.pages.values() if _same_page(markdown, page.body)), None)
+        key = _normalized(markdown)
+        return next((page for page in self.pages.values() if page.key == key), None)
 
     def page_markdown(self, markdown: str) -> str:
         """The page's Markdown with everything the pipeline puts into it."""

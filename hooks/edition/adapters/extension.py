@@ -84,7 +84,9 @@ class _PagePreprocessor(Preprocessor):
         markdown = "\n".join(lines)
         self.extension.page = markdown
         self.extension.serialized = False
-        return self.extension.build().page_markdown(markdown).split("\n")
+        # The build for this page, looked up once: the postprocessor uses the same.
+        self.extension.current = self.extension.build()
+        return self.extension.current.page_markdown(markdown).split("\n")
 
 
 class _PagePostprocessor(Postprocessor):
@@ -95,7 +97,8 @@ class _PagePostprocessor(Postprocessor):
     def run(self, text: str) -> str:
         if not self.extension.serialized:
             return text  # a heading's text, run through the postprocessors by `toc`: not the page yet
-        return self.extension.build().page_html(self.extension.page, text)
+        assert self.extension.current is not None  # the preprocessor ran for this page
+        return self.extension.current.page_html(self.extension.page, text)
 
 
 class _PageSerialized(Treeprocessor):
@@ -115,6 +118,7 @@ class EditionExtension(Extension):
         super().__init__(**kwargs)
         self.page = ""
         self.serialized = False
+        self.current: EditionBuild | None = None
 
     def build(self) -> EditionBuild:
         return current_build(Path(self.getConfig("root")).resolve())
