@@ -18,19 +18,15 @@ from pathlib import Path
 
 from serve_static import start
 
+from edition.edition_build import Stamp, files_under, stamp_of
+
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "data", "hooks", "overrides", "mkdocs.yml", "scripts/build_site.py")
 
 
-def stamp() -> tuple[tuple[str, int], ...]:
-    """The modification times of every watched file."""
-    files: list[Path] = []
-    for name in WATCHED:
-        path = ROOT / name
-        files += (
-            [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts] if path.is_dir() else [path]
-        )
-    return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in files if path.exists()))
+def stamp() -> Stamp:
+    """Every watched file's path, modification time and size."""
+    return stamp_of(files_under(ROOT, WATCHED))
 
 
 def build(engine: str | None) -> bool:

@@ -58,13 +58,18 @@ def stamp_of(paths: list[Path]) -> Stamp:
     return tuple(found)
 
 
-def input_stamp(root: Path) -> Stamp:
-    """The stamp of every file a build reads."""
+def files_under(root: Path, names: tuple[str, ...]) -> list[Path]:
+    """Every file of the named folders and files under ``root`` (Python's caches aside)."""
     found: list[Path] = []
-    for name in INPUTS:
+    for name in names:
         path = root / name
         found += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    return stamp_of(found)
+    return [path for path in found if "__pycache__" not in path.parts]
+
+
+def input_stamp(root: Path) -> Stamp:
+    """The stamp of every file a build reads."""
+    return stamp_of(files_under(root, INPUTS))
 
 
 def source_link(from_page: str, to_page: str) -> str:
