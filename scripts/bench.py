@@ -27,13 +27,10 @@ import time
 from pathlib import Path
 
 from edition.adapters.engines import ENGINE_NAMES, ENGINES, engine
-from edition.notes.build import NotesBuild
-from edition.notes.glossary import glossary_markdown, load_glossary
+from edition.edition_build import EditionBuild
 from edition.reading.transcript_page import split_front_matter
 from edition.render import PIPELINE_EXTENSION, render_markdown
-from edition.sources.pages import render_page
-from edition.sources.texts import load_registry, read_raw, registry_lists
-from edition.textfile import read_text
+from edition.sources.texts import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -46,29 +43,20 @@ def plain_project(target: Path, root: Path = ROOT) -> Path:
     """A copy of the site's pages as finished Markdown, with a config without the pipeline."""
     shutil.copytree(root / "docs", target / "docs")
     shutil.copytree(root / "overrides", target / "overrides")
-    registry = load_registry(root)
-    notes = NotesBuild(root, list(registry.texts))
-    for text_id, entry in registry.texts.items():
-        page_path = f"docs/{entry.page}"
-        source = read_text(root / page_path, page_path)
-        markdown, offset = split_front_matter(source)
-        front = source[: len(source) - len(markdown)]
-        raw = read_raw(root, text_id, entry)
-        rendered = render_page(root, entry, raw, markdown, page_path, offset, text_id)
-        # The same pages: with the glossary and annotation notes the pipeline adds to the HTML.
-        with_notes = notes.annotate(text_id, render_markdown(root, rendered), "glossary.md")
-        notes_block = with_notes[with_notes.find('<div class="footnote edition-notes">') :]
-        (target / page_path).write_text(front + rendered + "\n\n" + notes_block + "\n", encoding="utf-8")
-    for page in ("index.md", "licence.md"):
-        path = target / "docs" / page
-        path.write_text(registry_lists(path.read_text(encoding="utf-8"), registry), encoding="utf-8")
-    glossary_page = target / "docs/glossary.md"
-    glossary_page.write_text(
-        glossary_page.read_text(encoding="utf-8").replace(
-            "<!-- edition:glossary -->", glossary_markdown(load_glossary(root)[0].root)
-        ),
-        encoding="utf-8",
-    )
+    build = EditionBuild.run(root)  # the build's own first pass: the same pages the pipeline makes
+    build.raise_problems()
+    assert build.notes is not None
+    for path in sorted((target / "docs").rglob("*.md")):
+        source = path.read_text(encoding="utf-8")
+        body, _ = split_front_matter(source)
+        front = source[: len(source) - len(body)]
+        page = build.text_page(body)
+        finished = build.page_markdown(body)
+        if page is not None:
+            # The same pages: with the glossary and annotation notes the pipeline adds to the HTML.
+            with_notes = build.notes.annotate(page.text_id, render_markdown(root, finished), "glossary.md")
+            finished += "\n\n" + with_notes[with_notes.find('<div class="footnote edition-notes">') :] + "\n"
+        path.write_text(front + finished, encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(f"  - {PIPELINE_EXTENSION}\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
