@@ -16,7 +16,6 @@ import argparse
 import logging
 import shutil
 import signal
-import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -123,20 +122,21 @@ def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
     code = site_engine.build(ROOT, staging, edition)
     if code != 0:
         return _failed(target, staging, code)
-    finish_site(staging, site_url(ROOT), edition, site_engine)
-    result: subprocess.CompletedProcess[bytes] = subprocess.CompletedProcess([site_engine.name], 0)
+    address = site_url(ROOT)
+    finish_site(staging, address, edition, site_engine)
+    pdf_failed = False
     if pdf:
         try:
             for written in render_pdfs(staging, edition):
                 print(f"wrote {written.relative_to(staging)}")
         except Exception as error:
             print(f"PDF build failed: {error}", file=sys.stderr)
-            result = subprocess.CompletedProcess(result.args, 1)
-    broken = check_links(staging, site_url(ROOT), with_pdfs=pdf)
+            pdf_failed = True
+    broken = check_links(staging, address, with_pdfs=pdf)
     for link in broken:
         print(link, file=sys.stderr)
-    if result.returncode != 0 or broken:
-        return _failed(target, staging, result.returncode or 1)
+    if pdf_failed or broken:
+        return _failed(target, staging, 1)
     retired = target.with_name(target.name + ".old")
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
