@@ -15,6 +15,17 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 # Elements without an end tag: they never enclose text.
+# A class attribute in a start tag, its value double-quoted, single-quoted or bare.
+_CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+
+
+def class_names(tag: str) -> list[str]:
+    """The class names of a start tag (or of its attributes), as an HTML parser reads them."""
+    found = _CLASS.search(tag)
+    value = next((group for group in found.groups() if group is not None), "") if found else ""
+    return value.split()
+
+
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 

@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from edition.editions.convert import EDITIONS, Converter, Edition, Override
 from edition.editions.regional import Regional
 from edition.editions.search_script import index_words, reverse_table, script_table
-from edition.html_text import Element, cut
+from edition.html_text import Element, class_names, cut
 from edition.markup import QUOTING_TOOLTIPS, SOURCE_WORDS
 
 SCRIPT_TABLE = "search/script.json"
@@ -38,9 +38,6 @@ SCRIPT_TABLE = "search/script.json"
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "data-tip")
 # Text inside these elements is code or machinery, never converted.
 UNTOUCHED = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
-# The speakers' and the author's words, and what quotes them: a podcast turn, the article's text,
-# the apparatus (recognizer's and editor's readings), a glossary term's forms, the titles of sources.
-SOURCE_CLASSES = SOURCE_WORDS
 # Links name sources, pages and paragraphs; headings of the glossary are the terms themselves.
 VERBATIM_TAGS = frozenset({"a", "cite"})
 _ATTRIBUTE = re.compile(r"(\s(?:" + "|".join(READABLE_ATTRIBUTES) + r')=")([^"]*)(")')
@@ -130,14 +127,6 @@ def _ui_then_text(ui: dict[str, str], convert: TextChange) -> TextChange:
     return change
 
 
-_CLASS = re.compile(r'\sclass="([^"]*)"')
-
-
-def _classes(tag: str) -> list[str]:
-    found = _CLASS.search(tag)
-    return found.group(1).split() if found else []
-
-
 def _convert_tag(raw: str, change: TextChange, prose: TextChange) -> str:
     raw = _ATTRIBUTE.sub(lambda m: m.group(1) + change(m.group(2)) + m.group(3), raw)
     return _DESCRIPTION.sub(lambda m: m.group(1) + prose(m.group(2)) + m.group(3), raw)
@@ -154,7 +143,7 @@ def _convert_config(match: re.Match[str], ui: dict[str, str], convert: TextChang
 def is_source_text(stack: tuple[Element, ...]) -> bool:
     """Whether text under this stack is the speakers' or the author's own words (or a title, a name
     of a source, a term's forms): converted in characters only, never in vocabulary."""
-    return any(element.tag in VERBATIM_TAGS or not SOURCE_CLASSES.isdisjoint(element.classes) for element in stack)
+    return any(element.tag in VERBATIM_TAGS or not SOURCE_WORDS.isdisjoint(element.classes) for element in stack)
 
 
 def convert_html(page: str, convert: Converter, ui: dict[str, str]) -> str:
@@ -183,7 +172,7 @@ def convert_html(page: str, convert: Converter, ui: dict[str, str]) -> str:
             # A tooltip that quotes the texts (QUOTING_TOOLTIPS) is converted in characters only; the
             # rest (a paragraph number's 点击复制链接, a permalink's title) and the page's
             # description are the edition's prose.
-            quoting = in_article and not QUOTING_TOOLTIPS.isdisjoint(_classes(piece.raw))
+            quoting = in_article and not QUOTING_TOOLTIPS.isdisjoint(class_names(piece.raw))
             out.append(
                 _convert_tag(
                     piece.raw, convert if quoting else convert.prose if in_article else outside_article, convert.prose

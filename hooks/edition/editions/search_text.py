@@ -16,22 +16,18 @@ from __future__ import annotations
 
 import re
 
-from edition.html_text import Element, cut
+from edition.html_text import Element, class_names, cut
 from edition.markup import READING_AIDS
 
 LEFT_OUT_MARK = "data-search-exclude"
 
-# Elements whose whole content stays out of the index: the verbatim toggle's fillers, the ASR
-# originals beside each correction, paragraph numbers, speaker marks, footnote and note numbers.
-LEFT_OUT = READING_AIDS
-
 
 def _left_out(element: Element) -> bool:
-    return not LEFT_OUT.isdisjoint(element.classes)
+    return not READING_AIDS.isdisjoint(element.classes)
 
 
 def indexed_html(html: str) -> str:
-    """``html`` without the elements of ``LEFT_OUT`` (their tags and everything inside them)."""
+    """``html`` without the reader's aids (``markup.READING_AIDS``: their tags and everything inside them)."""
     pieces = cut(html)
     kept: list[str] = []
     for index, piece in enumerate(pieces):
@@ -49,17 +45,14 @@ def indexed_html(html: str) -> str:
 _START_TAG = re.compile(
     r"""<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(/?)>"""
 )
-_CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 
 
 def mark_left_out(html: str) -> str:
-    """``html`` with every element of ``LEFT_OUT`` marked for the engine's search to skip."""
+    """``html`` with every reader's aid (``markup.READING_AIDS``) marked for the engine's search to skip."""
 
     def mark(match: re.Match[str]) -> str:
         attributes = match.group(2)
-        found = _CLASS.search(attributes)
-        classes = next((group for group in found.groups() if group is not None), "") if found else ""
-        if LEFT_OUT.isdisjoint(classes.split()) or LEFT_OUT_MARK in attributes:
+        if READING_AIDS.isdisjoint(class_names(attributes)) or LEFT_OUT_MARK in attributes:
             return match.group(0)
         return f"<{match.group(1)}{attributes} {LEFT_OUT_MARK}{match.group(3)}>"
 

@@ -49,7 +49,6 @@ SKIP_TAGS = frozenset(
         "abbr",
     }
 )
-SKIP_CLASSES = NOT_NOTED
 # Elements whose id a reader can link to: the paragraph an occurrence stands in.
 ANCHOR_TAGS = frozenset({"p", "li", "dd", "blockquote", "td"})
 
@@ -105,7 +104,7 @@ class PageNotes:
 
 
 def _skipped(stack: tuple[Element, ...]) -> bool:
-    return any(element.tag in SKIP_TAGS or element.classes & SKIP_CLASSES for element in stack)
+    return any(element.tag in SKIP_TAGS or element.classes & NOT_NOTED for element in stack)
 
 
 def _is_editors_reading(stack: tuple[Element, ...]) -> bool:
