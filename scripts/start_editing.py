@@ -22,10 +22,11 @@ from pin_anchors import pin_anchors
 from edition.errors import EditionError, fail
 from edition.reading.reading import END, START
 from edition.reading.speakers import load_speakers
+from edition.sources.escape import markdown_text
 from edition.sources.pages import MARKER
-from edition.sources.texts import REGISTRY, load_registry, read_raw
+from edition.sources.texts import REGISTRY, load_registry, read_source
 from edition.sources.transcript_draft import draft_paragraphs
-from edition.typography import copywriting
+from edition.typography import copywriting_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +39,10 @@ def start_editing(root: Path, text_id: str) -> list[str]:
         raise fail(REGISTRY, 1, "EDIT001", f"{text_id!r} is not a transcript in draft: nothing to start")
     first = next(iter(load_speakers(root, entry.speakers).root.values())).name
     label = f"**{first}？**：{{>>说话人存疑：尚未辨认<<}}"
-    paragraphs = [label + copywriting(text).strip() for text in draft_paragraphs(read_raw(root, text_id, entry))]
+    # The source's words are escaped (a transcript's `<` or `*` stays text); times need no mark:
+    # each paragraph keeps the time of its first word, however it is split or joined.
+    drafts = draft_paragraphs(read_source(root, text_id, entry))
+    paragraphs = [label + markdown_text(copywriting_text(draft.text)) for draft in drafts]
     page = root / "docs" / entry.page
     source = page.read_text(encoding="utf-8")
     reading = "\n\n".join([START, *paragraphs, END])

@@ -47,11 +47,11 @@ def copy_project(tmp_path: Path) -> Path:
 def rendered(root: Path) -> str:
     from edition.reading.transcript_page import split_front_matter
     from edition.sources.pages import render_page
-    from edition.sources.texts import load_registry, read_raw
+    from edition.sources.texts import load_registry, read_source
 
     entry = load_registry(root).texts["podcast"]
     markdown, offset = split_front_matter((root / "docs/podcast.md").read_text(encoding="utf-8"))
-    raw = read_raw(root, "podcast", entry)
+    raw = read_source(root, "podcast", entry)
     return render_page(root, entry, raw, markdown, "docs/podcast.md", offset, "podcast")
 
 

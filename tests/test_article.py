@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from edition.errors import EditionError
-from edition.sources.article import clean_article, drop_scrape_chrome, mark_structure
+from edition.sources.article import article_markdown
+from edition.sources.kinds.shuijingqiu import drop_scrape_chrome, read, structure
 from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,22 +46,22 @@ def test_a_scrape_without_a_date_line_is_refused_with_art002() -> None:
 
 
 def test_title_becomes_the_page_heading_and_the_date_line_a_meta_paragraph() -> None:
-    markdown = mark_structure(drop_scrape_chrome(SMALL))
+    markdown = article_markdown(structure(drop_scrape_chrome(SMALL)), conventions=False)
     assert markdown.startswith("# 标题,副题\n\n辉常观察 / 02月22日 10:17 发布\n{ .article-meta }\n")
 
 
 def test_one_spacer_line_separates_paragraphs_two_mark_a_section_break() -> None:
-    markdown = mark_structure(drop_scrape_chrome(SMALL))
+    markdown = article_markdown(structure(drop_scrape_chrome(SMALL)), conventions=False)
     assert "第一段,有Sora。\n{ #p1 }\n\n第二段。\n{ #p2 }" in markdown
     assert "第二段。\n{ #p2 }\n\n***\n\n新一节。\n{ #p3 }" in markdown
 
 
 def test_a_short_line_without_punctuation_is_a_subheading() -> None:
-    assert "\n## 结语\n" in mark_structure(drop_scrape_chrome(SMALL))
+    assert "\n## 结语\n" in article_markdown(structure(drop_scrape_chrome(SMALL)), conventions=False)
 
 
 def test_end_mark_and_byline_keep_their_own_classes() -> None:
-    markdown = mark_structure(drop_scrape_chrome(SMALL))
+    markdown = article_markdown(structure(drop_scrape_chrome(SMALL)), conventions=False)
     assert "—完—\n{ .article-end }" in markdown
     assert "作者:某某,作家\n{ .article-byline }" in markdown
 
@@ -78,8 +79,8 @@ def test_copywriting_leaves_code_and_links_alone() -> None:
     ("step", "run"),
     [
         ("1-drop-chrome.md", lambda raw: drop_scrape_chrome(raw)),
-        ("2-structure.md", lambda raw: mark_structure(drop_scrape_chrome(raw))),
-        ("3-copywriting.md", clean_article),
+        ("2-structure.md", lambda raw: article_markdown(structure(drop_scrape_chrome(raw)), conventions=False)),
+        ("3-copywriting.md", lambda raw: article_markdown(read(raw, "article"))),
     ],
 )
 def test_each_step_on_the_real_article_matches_its_golden_file(

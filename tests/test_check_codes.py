@@ -12,7 +12,8 @@ import pytest
 
 from edition.checks import check_all
 from edition.errors import EditionError
-from edition.sources.article import mark_structure
+from edition.sources.kinds.model import SourceText
+from edition.sources.kinds.shuijingqiu import structure
 from edition.sources.pages import render_text
 from tests.conftest import ROOT
 from tests.project_copy import copy_project
@@ -39,13 +40,13 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 def test_art003_an_article_without_a_body() -> None:
     with pytest.raises(EditionError) as error:
-        mark_structure("标题\n\n02月22日 10:17\n", "docs/sources/x.txt")
+        structure("标题\n\n02月22日 10:17\n", "docs/sources/x.txt")
     assert _codes(error) == ["ART003"] and "docs/sources/x.txt:1:" in str(error.value)
 
 
 def test_page002_a_pipeline_that_builds_no_text_from_a_raw_source() -> None:
     with pytest.raises(EditionError) as error:
-        render_text("transcript-reading", "原文", "docs/sources/x.txt")
+        render_text("transcript-reading", SourceText(()), "docs/sources/x.txt")
     assert _codes(error) == ["PAGE002"]
 
 

@@ -18,13 +18,14 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from edition.checks import check_all
-from edition.editions.convert import EDITIONS, Converter, simplified_only
+from edition.editions.convert import Converter, simplified_only
+from edition.editions.declared import load_editions
 from edition.editions.publish import convert_html
 from edition.errors import Problem
 from edition.reading.transcript_page import split_front_matter
 from edition.render import render_markdown
 from edition.sources.pages import render_page
-from edition.sources.texts import load_registry, read_raw
+from edition.sources.texts import load_registry, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
@@ -72,7 +73,7 @@ def _page_html(root: Path, text_id: str) -> str:
     entry = load_registry(root).texts[text_id]
     path = f"docs/{entry.page}"
     markdown, offset = split_front_matter((root / path).read_text(encoding="utf-8"), path)
-    rendered = render_page(root, entry, read_raw(root, text_id, entry), markdown, path, offset, text_id)
+    rendered = render_page(root, entry, read_source(root, text_id, entry), markdown, path, offset, text_id)
     return render_markdown(root, rendered)
 
 
@@ -80,7 +81,7 @@ def _holds_invariants(html: str) -> None:
     ids = set(re.findall(r'\sid="([^"]+)"', html))
     assert all(target in ids for target in re.findall(r'href="#([^"]+)"', html)), "an in-page link resolves nowhere"
     assert not re.search(r'\ssrc="(?:https?:)?//', html), "a resource from another host"
-    converter = Converter(EDITIONS[1], [])
+    converter = Converter(load_editions(ROOT).named("tw"), [])
     text = re.sub(r"<[^>]+>", "", convert_html(html, converter, {}))
     left = {char for char in set(text) & simplified_only() if converter.plain(char) != char}  # 床 is Taiwan's too
     assert not left, f"Simplified-only characters in the Taiwan edition: {left}"

@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 from edition.datafile import validate
-from edition.editions.convert import EDITIONS, Converter
+from edition.editions.convert import Converter
+from edition.editions.declared import load_editions
 from edition.editions.publish import convert_html
 from edition.editions.regional import load_regional
 from edition.notes.footnotes import add_notes
@@ -22,6 +23,7 @@ from edition.notes.model import Annotations, Glossary
 from edition.reading.speakers import load_speakers
 from edition.reading.transcript_page import render_transcript_page
 from edition.render import render_markdown
+from edition.sources.kinds import asr_line
 from tests.conftest import ROOT
 
 DATA = Path(__file__).parent / "data" / "synthetic"
@@ -30,7 +32,7 @@ Golden = Callable[[str, str], None]
 
 def _fragment() -> str:
     speakers = load_speakers(ROOT, "data/speakers/podcast.yml")
-    raw = (DATA / "raw.txt").read_text(encoding="utf-8")
+    raw = asr_line.read((DATA / "raw.txt").read_text(encoding="utf-8"), "raw.txt")
     page = (DATA / "page.md").read_text(encoding="utf-8")
     markdown = render_transcript_page(ROOT, page, raw, "tests/data/synthetic/page.md", speakers)
     return render_markdown(ROOT, markdown)
@@ -59,7 +61,7 @@ def test_the_notes(golden: Golden) -> None:
 
 
 def test_one_editions_conversion(golden: Golden) -> None:
-    taiwan = next(edition for edition in EDITIONS if edition.key == "tw")
+    taiwan = load_editions(ROOT).named("tw")
     converter = Converter(taiwan, [], load_regional(ROOT, []))
     html = convert_html(f"<article>{_with_notes(_fragment())}</article>", converter, {})
     assert "視頻做得很好" in html  # the speaker's word: characters converted, vocabulary kept

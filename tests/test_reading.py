@@ -21,6 +21,7 @@ from edition.reading.reading import (
     parse_reading,
 )
 from edition.reading.speakers import load_speakers
+from edition.sources.fidelity import words_only
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs/podcast.md"
@@ -130,7 +131,7 @@ def test_fidelity_fails_on_an_invented_word(tmp_path: Path) -> None:
 def test_fidelity_reports_a_missing_ending() -> None:
     blocks = parse("**主持**：抖音危险了。")
     with pytest.raises(EditionError, match="FID001 reading text ends at source character 5"):
-        check_reading_faithful(RAW, blocks, "docs/p.md")
+        check_reading_faithful(words_only(RAW), blocks, "docs/p.md")
 
 
 def test_an_uncertain_attribution_without_a_reason_is_spk003() -> None:

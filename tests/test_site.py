@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.sources.article import drop_scrape_chrome
 from edition.sources.fidelity import words_only
+from edition.sources.kinds.shuijingqiu import drop_scrape_chrome
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_RAW = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"

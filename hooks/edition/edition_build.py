@@ -31,7 +31,7 @@ from edition.reading.transcript_page import front_matter, split_front_matter
 from edition.render import render_markdown
 from edition.sources.pages import MARKER as TEXT_MARKER
 from edition.sources.pages import render_page
-from edition.sources.texts import REGISTRY, Registry, TextEntry, load_registry, read_raw, registry_lists
+from edition.sources.texts import REGISTRY, Registry, TextEntry, load_registry, read_source, registry_lists
 from edition.textfile import read_text
 
 GLOSSARY_PAGE = "glossary.md"
@@ -185,7 +185,7 @@ class EditionBuild:
         for text_id, entry in self.registry.texts.items():
             page_path = f"docs/{entry.page}"
             try:
-                raw = read_raw(self.root, text_id, entry)
+                raw = read_source(self.root, text_id, entry)
                 source = read_text(self.root / page_path, page_path)
                 markdown, offset = split_front_matter(source, page_path)
                 page = TextPage(text_id, entry, _title(source, entry.title), markdown.lstrip("\n"))

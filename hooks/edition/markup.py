@@ -32,6 +32,7 @@ class Mark(StrEnum):
     SPEAKER_QUERY = "speaker-query"  # the ？ of an uncertain attribution, with its reason
     SPEAKER_COLON = "speaker-colon"  # hidden: the colon the stylesheet draws, as text for search
     RECURS = "recurs"  # a cold-open clip's link to where it recurs
+    TIME = "turn-time"  # when a paragraph's first words are spoken (a link to the audio there)
     READING_HEAD = "reading-head"  # a transcript page's head: cast, facts, switches, map
     # Notes.
     GLOSS_REF = "gloss-ref"  # a glossary footnote's number

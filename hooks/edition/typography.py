@@ -23,3 +23,13 @@ def copywriting(markdown: str) -> str:
             break
         markdown = formatted
     return markdown
+
+
+def copywriting_text(text: str) -> str:
+    """The same conventions on plain text (a source's words, before they are escaped as Markdown)."""
+    for _ in range(MAX_PASSES):
+        formatted = str(autocorrect_py.format(text))
+        if formatted == text:
+            break
+        text = formatted
+    return text

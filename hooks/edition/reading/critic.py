@@ -14,14 +14,17 @@ from dataclasses import dataclass
 
 from edition.errors import fail, line_of
 
+# A brace escaped by a backslash (``\{++``) is a source's character, not the editor's mark
+# (edition.sources.escape writes a transcript's braces so).
 _MARK = re.compile(
-    r"\{~~(?P<sub_old>.*?)~>(?P<sub_new>.*?)~~\}"
+    r"(?<!\\)(?:\{~~(?P<sub_old>.*?)~>(?P<sub_new>.*?)~~\}"
     r"|\{\+\+(?P<ins>.*?)\+\+\}"
     r"|\{--(?P<dele>.*?)--\}"
     r"|\{>>(?P<note>.*?)<<\}"
-    r"|\{==(?P<mark>.*?)==\}",
+    r"|\{==(?P<mark>.*?)==\})",
     re.S,
 )
+_ESCAPED_OPENER = re.compile(r"\\\{")
 _OPENERS = ("{~~", "{++", "{--", "{>>", "{==")
 
 
@@ -85,7 +88,7 @@ def check_balanced(text: str, shown_as: str, first_line: int = 1) -> None:
                 raise fail(
                     shown_as, line, "CRIT001", f"CriticMarkup {opener!r} inside another mark: close the first one"
                 )
-    leftover = _MARK.sub(lambda match: " " * len(match.group()), text)
+    leftover = _ESCAPED_OPENER.sub("  ", _MARK.sub(lambda match: " " * len(match.group()), text))
     for opener in _OPENERS:
         at = leftover.find(opener)
         if at >= 0:

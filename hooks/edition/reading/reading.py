@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from edition.errors import EditionError, Problem, fail
 from edition.reading.critic import accept, check_balanced, pieces, revert
 from edition.reading.speakers import Speakers
-from edition.sources.fidelity import describe_difference, first_difference, words_only
+from edition.sources.fidelity import blank_markup, describe_difference, first_difference, words_only
 
 START, END = "<!-- reading-text -->", "<!-- /reading-text -->"
 SPONSOR_START, SPONSOR_END = "<!-- sponsor -->", "<!-- /sponsor -->"
@@ -246,15 +246,20 @@ def link_clips(blocks: list[Block], shown_as: str) -> dict[int, int]:
     return links
 
 
-def check_reading_faithful(raw: str, blocks: list[Block], shown_as: str) -> None:
-    """``FID001`` at the first paragraph whose words, corrections reverted, differ from the source."""
-    expected = words_only(raw)
+def source_words(text: str) -> str:
+    """A paragraph's words as the source has them: corrections reverted, markup and escapes blanked."""
+    return words_only(blank_markup(revert(text)))
+
+
+def check_reading_faithful(expected: str, blocks: list[Block], shown_as: str) -> None:
+    """``FID001`` at the first paragraph whose words, corrections reverted, differ from the source's
+    words (``SourceText.words``)."""
     position = 0
     last_line = 1
     for block in blocks:
         if not isinstance(block, Paragraph):
             continue
-        words = words_only(revert(block.text))
+        words = source_words(block.text)
         at = first_difference(expected[position : position + len(words)], words)
         if at is not None:
             raise fail(
@@ -284,7 +289,7 @@ def paragraph_starts(blocks: list[Block]) -> list[int]:
     for block in blocks:
         if isinstance(block, Paragraph):
             starts.append(position)
-            position += len(words_only(revert(block.text)))
+            position += len(source_words(block.text))
     return starts
 
 

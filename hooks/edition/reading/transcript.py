@@ -20,6 +20,19 @@ from edition.reading.critic import Correction, pieces
 from edition.reading.fillers import FillerRules, clean_verbatim
 from edition.reading.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
 from edition.reading.speakers import Speakers
+from edition.reading.timing import time_markup
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Each paragraph's start in the recording (``None``: an untimed source) and its audio file."""
+
+    starts: list[float | None] | None = None
+    audio: str | None = None
+
+    def markup(self, number: int) -> str:
+        """The time shown before paragraph ``number`` (1-based)."""
+        return time_markup(self.starts[number - 1], self.audio) if self.starts else ""
 
 
 @dataclass
@@ -77,6 +90,7 @@ def render_reading(
     rules: FillerRules,
     shown_as: str = "reading text",
     anchors: Assigned | None = None,
+    timing: Timing | None = None,
 ) -> RenderedReading:
     """``anchors``: each paragraph's pinned anchor and aliases (``edition.reading.anchors``); without them
     paragraphs are numbered in order."""
@@ -128,7 +142,8 @@ def render_reading(
             recurs = names[numbers[clips[index]] - 1] if index in clips else None
             voice = Voice(block.speaker_id, speakers.voice(block.speaker_id), speaker.mark, speaker.name)
             place = Place(anchor, tuple(anchors.aliases[number - 1]))
-            out += [_paragraph(block, place, voice, rules, corrections, recurs), ""]
+            when = timing.markup(number) if timing is not None else ""
+            out += [_paragraph(block, place, voice, rules, corrections, recurs, when), ""]
     out += _apparatus(corrections)
     return RenderedReading("\n".join(out), sections, corrections, number)
 
@@ -168,6 +183,7 @@ def _paragraph(
     rules: FillerRules,
     corrections: list[tuple[str, Correction]],
     recurs: str | None = None,
+    when: str = "",
 ) -> str:
     anchor, number = place.anchor, place.label
     query = ""
@@ -180,7 +196,7 @@ def _paragraph(
     aliases = "".join(f'<span class="anchor-alias" id="{alias}"></span>' for alias in place.aliases)
     label = (
         f'{aliases}<a class="{Mark.PARAGRAPH_NUMBER}" href="#{anchor}"'
-        f' title="第 {number} 段：点击复制链接">{number}</a>'
+        f' title="第 {number} 段：点击复制链接">{number}</a>{when}'
         f'<span class="{Mark.SPEAKER} voice-{voice.number}{uncertain}">'
         f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{voice.mark}</span>{voice.name}'
         # The colon the stylesheet draws, as text for the search index (and hidden from readers).

@@ -21,8 +21,8 @@ from edition.reading.reading import (
     parse_reading,
 )
 from edition.reading.speakers import Speakers
-from edition.reading.transcript import render_reading
-from edition.sources.fidelity import words_only
+from edition.reading.transcript import Timing, render_reading
+from edition.sources.kinds.model import SourceText
 
 # Front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): `---` and optional blanks on the
 # first line, closed by a line of `---` or `...`; a page read otherwise would not be recognised.
@@ -97,14 +97,25 @@ def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str)
 
 
 def render_transcript_page(
-    root: Path, markdown: str, raw: str, shown_as: str, speakers: Speakers, line_offset: int = 0, text_id: str = ""
+    root: Path,
+    markdown: str,
+    source: SourceText,
+    shown_as: str,
+    speakers: Speakers,
+    line_offset: int = 0,
+    text_id: str = "",
+    audio: str | None = None,
 ) -> str:
-    """Check the page's reading text (speakers, markup, fidelity, punctuation, pinned anchors) and render it."""
+    """Check the page's reading text (speakers, markup, fidelity, punctuation, pinned anchors) and render it.
+
+    A timed source gives each paragraph the time of its first word: fixed by the fidelity proof,
+    so splitting and joining paragraphs never loses it."""
     reading = parse_reading(markdown, speakers, shown_as, line_offset)
-    check_reading_faithful(raw, reading.blocks, shown_as)
+    check_reading_faithful(source.words, reading.blocks, shown_as)
     check_punctuated(reading.blocks, shown_as)
     check_spacing(reading.blocks, shown_as)
     anchors = pinned_anchors(root, text_id, reading.blocks, shown_as) if text_id else None
-    rendered = render_reading(reading, speakers, load_filler_rules(root), shown_as, anchors)
-    head = page_head(rendered.sections, speakers, len(words_only(raw)), rendered.paragraphs)
+    times = [source.time_at(start) for start in paragraph_starts(reading.blocks)] if source.timed else None
+    rendered = render_reading(reading, speakers, load_filler_rules(root), shown_as, anchors, Timing(times, audio))
+    head = page_head(rendered.sections, speakers, len(source.words), rendered.paragraphs)
     return f"{reading.before}\n\n{head}\n\n{rendered.markdown}\n{reading.after}"

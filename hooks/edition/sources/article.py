@@ -1,100 +1,46 @@
-"""Clean the scraped article into Markdown: a chain of ``str -> str`` steps.
+"""An article's reading Markdown, built from its source's blocks (any article kind).
 
-The raw scrape (水晶球 app, 2024) carries the app's page chrome before the article: a download
-banner, a stray ``X`` close button, a 推荐关注更多 list of recommended accounts and ``banner``
-lines. After them come the title, a line with column and date, the file name of the header image,
-and the body, whose paragraphs are separated by lines holding a single no-break space (U+00A0);
-two such lines in a row mark a section break. The body ends with ``—完—`` and the author's byline.
+Steps, in order (the 水晶球 scrape's are golden-tested in ``tests/golden/article/``):
 
-Steps, in order (each is golden-tested in ``tests/golden/article/``):
-
-1. :func:`drop_scrape_chrome` — remove the app's chrome and the image file name.
-2. :func:`mark_structure` — title, column/date line, paragraphs (each with an anchor, ``#p12``),
-   section breaks, the closing heading (结语), the end mark and the byline become Markdown.
-3. :func:`edition.typography.copywriting` — full-width punctuation and CJK–Latin spacing.
+1. the kind reads the raw source into blocks (``edition.sources.kinds``): page chrome left out;
+2. each block's text gets the Chinese copywriting conventions (full-width punctuation, CJK–Latin
+   spacing; ``edition.typography``) — on plain text, before any markup exists;
+3. the text is escaped (``edition.sources.escape``), so the source's characters are never markup,
+   and the block's role becomes the page's structure: title, column/date line, paragraphs (each
+   with an anchor, ``#p12``, as the transcripts' are), section breaks, headings, end mark, byline.
 """
 
 from __future__ import annotations
 
-import re
-
-from edition.errors import fail
-from edition.typography import copywriting
-
-# The chrome ends with the last line that says just "banner" (the app's ad slots).
-_BANNER = "banner"
-# "辉常观察   / 02月22日 10:17 发布": column, then date and time of publication.
-_META = re.compile(r"^(?P<column>\S.*?)\s+/\s+(?P<date>\d{2}月\d{2}日 \d{2}:\d{2}) 发布$")
-# The header image's file name, e.g. "ef29-9b9e1cf302b940ae3a49911ead72bf7f.jpg".
-_IMAGE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.(?:jpe?g|png|gif|webp)$")
-# "—完—": the article's own end mark.
-_END_MARK = re.compile(r"^[—-]+完[—-]+$")
-# A short line without punctuation between paragraphs is a subheading (the article has 结语).
-_SUBHEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-# A line holding only a no-break space separates paragraphs in the scrape.
-_SPACER = "\u00a0"
+from edition.sources.escape import markdown_text
+from edition.sources.kinds.model import Block, SourceText
+from edition.typography import copywriting_text
 
 
-def drop_scrape_chrome(raw: str, shown_as: str = "article") -> str:
-    """Keep the article from its title on; drop the app chrome before it and the image file name."""
-    lines = raw.split("\n")
-    banner_lines = [index for index, line in enumerate(lines) if line.strip() == _BANNER]
-    if not banner_lines:
-        raise fail(shown_as, 1, "ART001", "no `banner` line: this is not the 水晶球 page layout the cleaner knows")
-    start = banner_lines[-1] + 1
-    kept = lines[start:]
-    meta_index = next((i for i, line in enumerate(kept) if _META.match(line.strip())), None)
-    if meta_index is None:
-        raise fail(shown_as, start + 1, "ART002", "no `column / MM月DD日 HH:MM 发布` line after the title")
-    body = [
-        line
-        for i, line in enumerate(kept)
-        if not (i > meta_index and _IMAGE_FILE.match(line.strip()) and i <= meta_index + 2)
-    ]
-    return "\n".join(body).strip("\n") + "\n"
+def _lines(block: Block, text: str, number: int) -> list[str]:
+    if block.role == "title":
+        return [f"# {text}"]
+    if block.role == "heading":
+        return [f"## {text}"]
+    if block.role == "break":
+        return ["***"]
+    if block.role == "meta":
+        return [text, "{ .article-meta }"]
+    if block.role == "end":
+        return [text, "{ .article-end }"]
+    if block.role == "byline":
+        return [text, "{ .article-byline }"]
+    return [text, f"{{ #p{number} }}"]  # every body paragraph can be linked to (#p12)
 
 
-def _blocks(text: str) -> list[tuple[int, str]]:
-    """Content lines with the number of spacer lines before each (1 = paragraph, 2+ = section)."""
-    blocks: list[tuple[int, str]] = []
-    spacers = 0
-    for line in text.split("\n"):
-        if line == _SPACER or line.strip(" ") == _SPACER:
-            spacers += 1
-        elif line.strip():
-            blocks.append((spacers, line.strip()))
-            spacers = 0
-    return blocks
-
-
-def mark_structure(text: str, shown_as: str = "article") -> str:
-    """Turn the de-chromed scrape into Markdown with the article's own structure."""
-    blocks = _blocks(text)
-    if len(blocks) < 3:
-        raise fail(shown_as, 1, "ART003", "the article has no body after its title and date line")
-    (_, title), (_, meta_line) = blocks[0], blocks[1]
-    meta = _META.match(meta_line)
-    if meta is None:
-        raise fail(shown_as, 2, "ART002", "the line after the title is not `column / MM月DD日 HH:MM 发布`")
-    out = [f"# {title}", "", f"{meta['column']} / {meta['date']} 发布", "{ .article-meta }", ""]
-    ended = False
+def article_markdown(source: SourceText, conventions: bool = True) -> str:
+    """The article as Markdown; ``conventions=False`` leaves the punctuation and spacing as found."""
+    out: list[str] = []
     number = 0
-    for spacers, line in blocks[2:]:
-        if spacers >= 2 and not ended:
-            out += ["***", ""]  # section break: two spacer lines in the scrape
-        if _END_MARK.match(line):
-            out += [line, "{ .article-end }", ""]
-            ended = True
-        elif ended:
-            out += [line, "{ .article-byline }", ""]
-        elif _SUBHEADING.match(line):
-            out += [f"## {line}", ""]
-        else:
-            number += 1  # every body paragraph can be linked to (#p12), as the podcast's are
-            out += [line, f"{{ #p{number} }}", ""]
+    for block in source.blocks:
+        if block.role != "break" and not block.text:
+            continue
+        number += block.role == "paragraph"
+        text = markdown_text(copywriting_text(block.text) if conventions else block.text).replace("\n", " ")
+        out += [*_lines(block, text, number), ""]
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def clean_article(raw: str, shown_as: str = "article") -> str:
-    """The whole chain: raw scrape in, reading Markdown out."""
-    return copywriting(mark_structure(drop_scrape_chrome(raw, shown_as), shown_as))

@@ -5,6 +5,9 @@
   text built from the raw source goes; the built text is proved faithful to the source.
 - ``transcript-reading``: the page holds a hand-edited reading text between
   ``<!-- reading-text -->`` markers, proved faithful to the raw transcript and then rendered.
+
+Whatever the pipeline, the raw source is first read by its kind (``edition.sources.kinds``) into
+blocks of plain text; its words reach the page only through the escaping layer.
 """
 
 from __future__ import annotations
@@ -15,21 +18,21 @@ from edition.errors import fail
 from edition.markup import Mark
 from edition.reading.speakers import load_speakers
 from edition.reading.transcript_page import render_transcript_page
-from edition.sources.article import clean_article
+from edition.sources.article import article_markdown
 from edition.sources.fidelity import check_faithful
+from edition.sources.kinds import SourceText
 from edition.sources.texts import Pipeline, TextEntry
 from edition.sources.transcript_draft import draft_markdown
-from edition.typography import copywriting
 
 MARKER = "<!-- edition:text -->"
 
 
-def render_text(pipeline: Pipeline, raw: str, shown_as: str) -> str:
-    """The text as reading Markdown, built from the raw source by the named pipeline."""
+def render_text(pipeline: Pipeline, source: SourceText, shown_as: str, audio: str | None = None) -> str:
+    """The text as reading Markdown, built from the source by the named pipeline."""
     if pipeline == "article":
-        return clean_article(raw, shown_as)
+        return article_markdown(source)
     if pipeline == "transcript-draft":
-        return copywriting(draft_markdown(raw))
+        return draft_markdown(source, audio)
     raise fail(shown_as, 1, "PAGE002", f"pipeline {pipeline!r} does not build a text from its raw source")
 
 
@@ -52,13 +55,21 @@ def insert_text(page_markdown: str, text_markdown: str, page_path: str) -> str:
 
 
 def render_page(
-    root: Path, entry: TextEntry, raw: str, page_markdown: str, page_path: str, line_offset: int = 0, text_id: str = ""
+    root: Path,
+    entry: TextEntry,
+    source: SourceText,
+    page_markdown: str,
+    page_path: str,
+    line_offset: int = 0,
+    text_id: str = "",
 ) -> str:
     """The page's Markdown with its text in place, after every check of the text has passed."""
     if entry.pipeline == "transcript-reading":
         assert entry.speakers is not None  # a transcript names its cast (TextEntry)
         speakers = load_speakers(root, entry.speakers)
-        return render_transcript_page(root, page_markdown, raw, page_path, speakers, line_offset, text_id)
-    text = render_text(entry.pipeline, raw, entry.raw)
-    check_faithful(entry.pipeline, raw, text, entry.raw)
+        return render_transcript_page(
+            root, page_markdown, source, page_path, speakers, line_offset, text_id, entry.audio
+        )
+    text = render_text(entry.pipeline, source, entry.raw, entry.audio)
+    check_faithful(source.words, text, entry.raw)
     return insert_text(page_markdown, text, page_path)

@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import fail
-from edition.textfile import read_text
+from edition.sources.kinds import KINDS as SOURCE_KINDS
+from edition.sources.kinds import SourceKind, SourceText
+from edition.sources.rawfile import ENCODINGS, decode_source
 
 REGISTRY = "data/texts.yml"
 
@@ -35,9 +37,16 @@ class TextEntry(BaseModel):
     label: str = Field(min_length=1)  # how the navigation, the home page and the PDF name it
     description: str = Field(min_length=1)  # a sentence or two for the home page
     kind: Kind
+    # The kind of raw source (edition.sources.kinds: asr-line, srt, webvtt, plain, markdown, html,
+    # shuijingqiu) and the encoding its bytes are in, as `make add-text` found them.
+    source: str
+    encoding: str = "utf-8"
     draft: bool = False
     raw: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    # A recording's public audio file: each paragraph's time links to it (`#t=`), fetched only
+    # when the reader clicks.
+    audio: str | None = Field(default=None, pattern=r"^https://[^\s\"'<>]+$")
     page: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.md$")
     speakers: str | None = None  # a transcript's cast: data/speakers/<id>.yml
     credit: str = ""  # who holds the rights, for the licence page
@@ -48,6 +57,20 @@ class TextEntry(BaseModel):
         if self.kind == "transcript" and self.speakers is None:
             raise ValueError("a transcript needs `speakers: data/speakers/<id>.yml` (its own cast)")
         return self
+
+    @model_validator(mode="after")
+    def _its_source_kind_fits(self) -> TextEntry:
+        if self.source not in SOURCE_KINDS:
+            raise ValueError(f"unknown source kind {self.source!r}: use one of {', '.join(SOURCE_KINDS)}")
+        if SOURCE_KINDS[self.source].text_kind != self.kind:
+            raise ValueError(f"a {self.source} source makes a {SOURCE_KINDS[self.source].text_kind}, not a {self.kind}")
+        if self.encoding not in ENCODINGS:
+            raise ValueError(f"unknown encoding {self.encoding!r}: use one of {', '.join(ENCODINGS)}")
+        return self
+
+    @property
+    def source_kind(self) -> SourceKind:
+        return SOURCE_KINDS[self.source]
 
     @property
     def pipeline(self) -> Pipeline:
@@ -99,9 +122,11 @@ def load_registry(root: Path) -> Registry:
 
 
 def read_raw(root: Path, text_id: str, entry: TextEntry) -> str:
-    """The raw source, after proving it is byte-identical to the pinned version (``SRC001``)."""
+    """The raw source's text, after proving it is byte-identical to the pinned version (``SRC001``):
+    decoded with its recorded encoding, line ends and Unicode forms normalised (``rawfile``)."""
     path = root / entry.raw
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    data = path.read_bytes() if path.is_file() else None
+    digest = hashlib.sha256(data).hexdigest() if data is not None else None
     if digest is None:
         raise fail(entry.raw, 1, "SRC002", f"raw source of {text_id!r} is missing: restore it from git")
     if digest != entry.sha256:
@@ -114,4 +139,10 @@ def read_raw(root: Path, text_id: str, entry: TextEntry) -> str:
             f"{REGISTRY}:{line_for(data, (text_id, 'sha256'))}): raw sources are never edited; "
             "restore it with `git checkout -- " + entry.raw + "` and make corrections in the reading text",
         )
-    return read_text(path, entry.raw)
+    assert data is not None
+    return decode_source(data, entry.encoding, entry.raw)
+
+
+def read_source(root: Path, text_id: str, entry: TextEntry) -> SourceText:
+    """The raw source read by its kind: blocks of plain text, with times and metadata."""
+    return entry.source_kind.read(read_raw(root, text_id, entry), entry.raw)
