@@ -57,9 +57,11 @@ e2e: browser
 	SITE_URL=http://127.0.0.1:$(E2E_PORT)/ $(BIN)/python scripts/build_site.py --no-pdf --site-dir $(E2E_SITE)
 	$(BIN)/python scripts/lighthouse.py $(E2E_SITE) --port $(E2E_PORT)
 
-# Add a text: make add-text RAW=path/to/raw.txt ID=episode-2 KIND=transcript TITLE="…"
+# Add a text from any source kind (SRT, WebVTT, web page, Markdown, plain text, one-line ASR):
+#   make add-text RAW=path/to/episode.srt ID=episode-2 [TITLE="…"] [FORMAT=srt] [AUDIO=https://…/ep.mp3]
 add-text: $(READY)
-	$(BIN)/python scripts/add_text.py "$(RAW)" --id "$(ID)" --kind "$(KIND)" --title "$(TITLE)"
+	$(BIN)/python scripts/add_text.py "$(RAW)" --id "$(ID)" --title "$(TITLE)" --format "$(FORMAT)" --kind "$(KIND)" \
+		--audio "$(AUDIO)" --label "$(LABEL)" --description "$(DESCRIPTION)" --credit "$(CREDIT)" --authors "$(AUTHORS)"
 
 # A transcript's draft becomes its page's reading text, ready to edit: make start-editing ID=episode-2
 start-editing: $(READY)

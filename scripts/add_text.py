@@ -35,6 +35,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from edition.errors import EditionError, Problem, fail
 from edition.reading.transcript_page import split_front_matter
 from edition.sources.escape import markdown_text
@@ -111,7 +113,14 @@ def _dropped_note(source: SourceText) -> str:
 
 
 def _page(
-    text_id: str, kind: SourceKind, source: SourceText, title: str, description: str, credit: str, digest: str
+    text_id: str,
+    kind: SourceKind,
+    source: SourceText,
+    title: str,
+    description: str,
+    credit: str,
+    digest: str,
+    audio: str = "",
 ) -> str:
     if kind.text_kind == "transcript":
         note = "下面是据语音识别稿按规则生成的初稿（标点与分段为临时），编者尚未整理说话人和识别错误。"
@@ -129,6 +138,8 @@ def _page(
     if origin or meta.url:
         address = f"原址 `{meta.url.replace('`', '')}`" if meta.url else ""
         lines.append(f"- **来源**：{'，'.join(part for part in (origin, address) if part)}。")
+    if audio:
+        lines.append(f"- **录音**：[节目音频]({audio})（每段前的时间从该处起播放）。")
     lines.append(f"- **版权**：{markdown_text(credit)}编辑说明以 CC BY 4.0 授权，见[版权与授权](licence.md)。")
     return (
         f"---\ntitle: {_yaml_string(title)}\ndescription: {_yaml_string(description)}\n---\n\n"
@@ -188,8 +199,9 @@ def plan(root: Path, raw: Path, text_id: str, kind: str = "", title: str = "", *
     }
     try:
         checked = TextEntry.model_validate(entry)
-    except ValueError as error:
-        raise fail(REGISTRY, 1, "ADD004", f"the new entry is not valid: {error}") from error
+    except ValidationError as error:
+        reasons = "; ".join(f"{'.'.join(map(str, item['loc'])) or 'entry'}: {item['msg']}" for item in error.errors())
+        raise fail(str(raw), 1, "ADD006", f"the new entry is not valid ({reasons}): give other values") from error
     lines = [f"{text_id}:"]
     for name, value in entry.items():
         shown = (
@@ -203,7 +215,7 @@ def plan(root: Path, raw: Path, text_id: str, kind: str = "", title: str = "", *
     registry = (root / REGISTRY).read_text(encoding="utf-8").rstrip("\n")
     files = {REGISTRY: registry + "\n" + "\n".join(lines) + "\n"}
 
-    page = _page(text_id, source_kind, source, title, description, credit, digest)
+    page = _page(text_id, source_kind, source, title, description, credit, digest, extra.get("audio", ""))
     # Build the new page in memory first: a source that does not go through its pipeline is
     # refused now, naming the given file, not at the next build naming the copy.
     markdown, offset = split_front_matter(page, f"docs/{text_id}.md")

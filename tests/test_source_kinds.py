@@ -12,13 +12,14 @@ import pytest
 from edition.errors import EditionError
 from edition.reading.timing import clock, time_markup
 from edition.render import plain_text, render_markdown
-from edition.sources.kinds import KINDS, detect
+from edition.sources.kinds import KINDS, detect, kind_named
+from edition.sources.pages import render_text
 from edition.sources.rawfile import decode_source, detect_encoding
 from tests.conftest import ROOT
 from tests.project_copy import copy_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from add_text import plan
+from add_text import NewText, plan
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 EPISODE = ROOT.parent / "shared/texts/pie-ep109.srt"  # a real Whisper SRT (not an edition text)
@@ -80,18 +81,16 @@ def test_a_hostile_source_of_every_kind_reaches_the_page_as_text(
         href = attributes.get("href") or ""
         assert not href.lower().startswith(("javascript:", "data:", "vbscript:")), (name, href)
         if tag == "a" and href.startswith("http"):
-            assert href.startswith(AUDIO + "#t="), (name, href)  # only the times link out
+            assert href.startswith(AUDIO), (name, href)  # only the recording (and its times) link out
     text = plain_text(html)
     for literal in literals:
         assert literal in text.replace("\n", " "), (name, literal)
 
 
-def _text_markdown(root: Path, new: object) -> str:
-    from edition.sources.pages import render_text
-
-    assert hasattr(new, "source") and hasattr(new, "kind")
-    pipeline = "article" if new.kind.text_kind == "article" else "transcript-draft"
-    return str(render_text(pipeline, new.source, "x", AUDIO if pipeline != "article" else None))
+def _text_markdown(root: Path, new: NewText) -> str:
+    if new.kind.text_kind == "article":
+        return render_text("article", new.source, "x")
+    return render_text("transcript-draft", new.source, "x", AUDIO)
 
 
 def test_each_kind_is_recognised_from_its_file() -> None:
@@ -109,8 +108,8 @@ def test_a_real_whisper_srt_keeps_a_time_for_every_cue() -> None:
     text = EPISODE.read_text(encoding="utf-8")
     source = KINDS["srt"].read(text, EPISODE.name)
     assert len(source.blocks) == text.count("-->")
-    starts = [block.start for block in source.blocks]
-    assert starts == sorted(starts) and starts[0] is not None and starts[-1] is not None and starts[-1] > 600
+    starts = [block.start for block in source.blocks if block.start is not None]
+    assert len(starts) == len(source.blocks) and starts == sorted(starts) and starts[-1] > 600
     assert "-->" not in source.text and "00:00" not in source.text
 
 
@@ -167,3 +166,22 @@ def test_a_web_page_keeps_its_article_and_reports_what_it_dropped() -> None:
     for chrome in ("热门文章", "分享到微博 分享到微信", "网友甲：写得好！", "版权所有 © 示例科技"):
         assert chrome not in source.text and chrome in source.dropped
     assert "多位导演表示" in source.text and [block.role for block in source.blocks][:2] == ["title", "paragraph"]
+
+
+def test_an_unknown_format_and_a_title_with_markup_are_refused(project: Path) -> None:
+    with pytest.raises(EditionError, match=r"SRC006 unknown source kind 'docx'"):
+        kind_named("docx", "data/texts.yml", 3)
+    with pytest.raises(EditionError, match=r"ADD004 unknown --format 'docx'"):
+        plan(project, SOURCES / "hostile.md", "x", source_format="docx")
+    with pytest.raises(EditionError, match=r"ADD006 --title has a line break"):
+        plan(project, SOURCES / "hostile.md", "x", title="一\n二")
+    with pytest.raises(
+        EditionError,
+        match=r"hostile\.md:1: ADD006 the new entry is not valid \(title: Value error, a title or label holds no <, >",
+    ):
+        plan(project, SOURCES / "hostile.md", "x", title="x</title><script>alert(1)</script>")
+
+
+def test_a_subtitle_file_cannot_be_added_as_an_article(project: Path) -> None:
+    with pytest.raises(EditionError, match=r"hostile\.srt:1: ADD004 a srt source makes a transcript, not a article"):
+        plan(project, SOURCES / "hostile.srt", "x", "article", title="标题")

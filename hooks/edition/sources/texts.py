@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import fail
+from edition.sources.escape import markdown_text
 from edition.sources.kinds import KINDS as SOURCE_KINDS
 from edition.sources.kinds import SourceKind, SourceText
 from edition.sources.rawfile import ENCODINGS, decode_source
@@ -57,6 +58,15 @@ class TextEntry(BaseModel):
         if self.kind == "transcript" and self.speakers is None:
             raise ValueError("a transcript needs `speakers: data/speakers/<id>.yml` (its own cast)")
         return self
+
+    @field_validator("title", "label")
+    @classmethod
+    def _plain_one_line(cls, value: str) -> str:
+        # A title lands in <title>, the navigation and the PDF's outline, where not every engine's
+        # template escapes it: it holds no markup characters and no line break.
+        if any(char in value for char in "<>\n\r\t"):
+            raise ValueError("a title or label holds no <, > or line break: write 《》 or 〈〉 for brackets")
+        return value
 
     @model_validator(mode="after")
     def _its_source_kind_fits(self) -> TextEntry:
@@ -108,9 +118,14 @@ def registry_lists(markdown: str, registry: Registry) -> str:
     """The page with its registry markers filled: the texts with their descriptions (home page,
     a definition list) and each text's rights holder (licence page). Links are to the ``.md`` pages,
     which every engine resolves."""
-    texts = "\n\n".join(f"[{entry.label}]({entry.page})\n:   {entry.description}" for entry in registry.texts.values())
+    texts = "\n\n".join(
+        f"[{markdown_text(entry.label)}]({entry.page})\n:   {markdown_text(entry.description)}"
+        for entry in registry.texts.values()
+    )
     credits = "\n".join(
-        f"- **[{entry.label}]({entry.page})**：{entry.credit}" for entry in registry.texts.values() if entry.credit
+        f"- **[{markdown_text(entry.label)}]({entry.page})**：{markdown_text(entry.credit)}"
+        for entry in registry.texts.values()
+        if entry.credit
     )
     return markdown.replace(TEXTS_MARKER, texts).replace(CREDITS_MARKER, credits)
 
