@@ -1,4 +1,4 @@
-"""The podcast's reading text: speakers, markup, punctuation and fidelity, with their error codes."""
+"""A transcript's reading text: speakers, markup, punctuation and fidelity, with their error codes."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from edition.reading.speakers import load_speakers
 from edition.sources.fidelity import words_only
 
 ROOT = Path(__file__).resolve().parent.parent
+# The seed transcript (text id ``podcast``): its real reading text, raw source and cast; the
+# snippets below are written with its speakers' names.
 PAGE = ROOT / "docs/podcast.md"
 RAW = (ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt").read_text(encoding="utf-8")
 SPEAKERS = load_speakers(ROOT, "data/speakers/podcast.yml")
@@ -200,3 +202,52 @@ def test_an_unclosed_cold_open_is_read002() -> None:
 def test_a_mark_opened_inside_another_is_crit001() -> None:
     with pytest.raises(EditionError, match=r"^docs/p\.md:3: CRIT001 CriticMarkup '\{~~' inside another mark"):
         parse("**闲哥**：把流量再{~~{~~做下~>做起来~~}。")
+
+
+def test_spk002_names_the_texts_own_first_speaker_as_the_example() -> None:
+    from edition.reading.speakers import Speakers
+
+    cast = Speakers.model_validate({"jia": {"name": "说话人甲", "role": "嘉宾", "mark": "◆", "asr_forms": []}})
+    page = "intro\n<!-- reading-text -->\n没有说话人的段落。\n<!-- /reading-text -->\n"
+    with pytest.raises(EditionError) as error:
+        parse_reading(page, cast, "docs/p.md")
+    assert str(error.value) == (
+        "docs/p.md:3: SPK002 paragraph without a speaker: begin it with **说话人甲**： (or **说话人甲？**：), "
+        "or another name of its cast"
+    )
+    with pytest.raises(EditionError, match=r"SPK002 .*a name from the text's speakers file"):
+        parse_reading(page, Speakers.model_validate({}), "docs/p.md")
+
+
+SPONSORS = """<!-- sponsor: 会员与<早晚报> -->
+
+**主持**：加入会员。
+
+<!-- /sponsor -->
+
+<!-- sponsor -->
+
+**主持**：订阅。
+
+<!-- /sponsor -->"""
+
+
+def test_a_sponsor_blocks_marker_may_say_what_it_advertises() -> None:
+    from edition.reading.reading import Sponsor
+
+    named, _, _, plain, _, _ = parse(SPONSORS)
+    assert named == Sponsor(3, start=True, label="会员与<早晚报>")
+    assert plain == Sponsor(9, start=True, label="")
+
+
+def test_a_sponsor_blocks_summary_names_what_its_marker_says() -> None:
+    import re
+
+    from edition.reading.fillers import load_filler_rules
+    from edition.reading.reading import ReadingText
+    from edition.reading.transcript import render_reading
+
+    reading = ReadingText("", "", parse(SPONSORS), 3)
+    markdown = render_reading(reading, SPEAKERS, load_filler_rules(ROOT)).markdown
+    summaries = re.findall(r"<summary>(.*?)<span", markdown)
+    assert summaries == ["节目广告（会员与&lt;早晚报&gt;）", "节目广告"]

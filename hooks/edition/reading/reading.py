@@ -4,14 +4,16 @@ The reading text stands in its page between ``<!-- reading-text -->`` and
 ``<!-- /reading-text -->``. Blocks are separated by blank lines:
 
 - ``## 标题`` — a section heading (editorial: not in the source);
-- ``<!-- sponsor -->`` … ``<!-- /sponsor -->`` — the show's own advertising;
+- ``<!-- sponsor -->`` … ``<!-- /sponsor -->`` — the show's own advertising; the opening marker
+  may say what is advertised, ``<!-- sponsor: 会员与早晚报 -->``, and the block's summary names it;
 - ``<!-- cold-open -->`` … ``<!-- /cold-open -->`` — the montage of clips an episode opens with;
   each clip recurs later in the conversation and is linked to that place (:func:`link_clips`);
-- a paragraph, which must begin with its speaker's label ``**闲哥**：`` (``**闲哥？**：`` when the
-  attribution is uncertain) and may hold CriticMarkup corrections. A comment right after the label
-  is the editor's note on the attribution: ``**老修？**：{>>说话人存疑：……<<}`` is shown to the
-  reader who taps the ``？`` (an uncertain label must have one); after a certain label it records
-  the reasoning for reviewers and is not shown.
+- a paragraph, which must begin with its speaker's label ``**name**：`` (``**name？**：`` when the
+  attribution is uncertain), ``name`` being one of the text's own cast (``data/speakers/<text
+  id>.yml``), and may hold CriticMarkup corrections. A comment right after the label is the
+  editor's note on the attribution: ``**name？**：{>>说话人存疑：……<<}`` is shown to the reader
+  who taps the ``？`` (an uncertain label must have one); after a certain label it records the
+  reasoning for reviewers and is not shown.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from edition.sources.fidelity import blank_markup, describe_difference, first_di
 
 START, END = "<!-- reading-text -->", "<!-- /reading-text -->"
 SPONSOR_START, SPONSOR_END = "<!-- sponsor -->", "<!-- /sponsor -->"
+# The opening marker, with what the block advertises if the editor says: <!-- sponsor: 会员与早晚报 -->.
+_SPONSOR_OPENING = re.compile(r"^<!-- sponsor(?::[ ]*(?P<label>(?:(?!-->).)*?))? -->$")
 COLD_OPEN_START, COLD_OPEN_END = "<!-- cold-open -->", "<!-- /cold-open -->"
 _LABEL = re.compile(r"^\*\*(?P<name>[^*？]+?)(?P<uncertain>？)?\*\*：")
 _SPEAKER_NOTE = re.compile(r"^\{>>(?P<note>.*?)<<\}", re.S)
@@ -51,6 +55,9 @@ class Heading:
 class Sponsor:
     line: int
     start: bool
+    # What the block advertises, as its opening marker says (``<!-- sponsor: 会员与早晚报 -->``); "" when
+    # the marker does not say.
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,18 +117,16 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
         line = first_line + start
         heading = _HEADING.match(chunk)
         label = _LABEL.match(chunk)
-        if chunk in (SPONSOR_START, SPONSOR_END):
-            blocks.append(Sponsor(line, chunk == SPONSOR_START))
+        if chunk == SPONSOR_END:
+            blocks.append(Sponsor(line, start=False))
+        elif sponsor := _SPONSOR_OPENING.match(chunk):
+            blocks.append(Sponsor(line, start=True, label=(sponsor["label"] or "").strip()))
         elif chunk in (COLD_OPEN_START, COLD_OPEN_END):
             blocks.append(ColdOpen(line, chunk == COLD_OPEN_START))
         elif heading and "\n" not in chunk:
             blocks.append(Heading(line, len(heading["hashes"]), heading["title"]))
         elif label is None:
-            problems.append(
-                Problem(
-                    shown_as, line, "SPK002", "paragraph without a speaker: begin it with **闲哥**： (or **闲哥？**：)"
-                )
-            )
+            problems.append(Problem(shown_as, line, "SPK002", f"paragraph without a speaker: {_label_hint(speakers)}"))
         elif (found := speakers.by_name(label["name"])) is None:
             known = "、".join(speaker.name for speaker in speakers.root.values())
             problems.append(Problem(shown_as, line, "SPK001", f"unknown speaker {label['name']!r}: use one of {known}"))
@@ -156,6 +161,14 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
     if problems:
         raise EditionError(problems)
     return blocks
+
+
+def _label_hint(speakers: Speakers) -> str:
+    """How to begin a paragraph, with the text's own first speaker as the example."""
+    first = next(iter(speakers.root.values()), None)
+    if first is None:
+        return "begin it with **name**：, a name from the text's speakers file (it lists none yet)"
+    return f"begin it with **{first.name}**： (or **{first.name}？**：), or another name of its cast"
 
 
 def _marker_problems(

@@ -1,4 +1,4 @@
-"""Render the podcast's reading text: speakers, paragraph anchors, clean verbatim, apparatus.
+"""Render a transcript's reading text: speakers, paragraph anchors, clean verbatim, apparatus.
 
 Input is the parsed reading text (``edition.reading.reading``); output is Markdown with inline HTML that
 MkDocs renders. Each paragraph gets a citable anchor (``#p12``) with a copy-link number, its
@@ -124,9 +124,11 @@ def render_reading(
             out += [f"{'#' * block.level} {block.title} {{ #{anchor} }}", ""]
         elif isinstance(block, Sponsor):
             if block.start:
+                # What the block advertises, as its marker says: <!-- sponsor: 会员与早晚报 -->.
+                what = f"（{html.escape(block.label)}）" if block.label else ""
                 out += [
                     '<details class="sponsor" markdown="1">',
-                    '<summary>节目广告（会员与早晚报）<span class="screen-only">：点击展开</span></summary>',
+                    f'<summary>节目广告{what}<span class="screen-only">：点击展开</span></summary>',
                     "",
                 ]
             else:
