@@ -20,6 +20,16 @@ from tests.project_copy import copy_project, fingerprint  # noqa: E402
 
 PODCAST_RAW = ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt"
 ARTICLE_RAW = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
+HOSTILE = ROOT / "tests/data/sources"
+AUDIO = "https://audio.example.org/episode.mp3"
+# One new text of every other kind, each a hostile source: (id, file, what must show as text).
+KINDS_ADDED = [
+    ("sub-srt", "hostile.srt", "<script>alert(1)</script>"),
+    ("sub-vtt", "hostile.vtt", "5*3*2"),
+    ("page-html", "hostile.html", "<script>alert(1)</script>"),
+    ("essay-md", "hostile.md", "<script>alert(1)</script>"),
+    ("notes-txt", "hostile-plain.txt", "<script>alert(1)</script>"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +40,9 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     episode.write_text(PODCAST_RAW.read_text(encoding="utf-8")[3000:4600], encoding="utf-8")
     add_text(root, episode, "episode-2", "transcript", "人民公园说AI：第二期")
     add_text(root, ARTICLE_RAW, "column-2", "article", "又一篇评论", authors="某作者")
+    for text_id, name, _ in KINDS_ADDED:
+        audio = {"audio": AUDIO} if name.endswith((".srt", ".vtt")) else {}
+        add_text(root, HOSTILE / name, text_id, title=f"来源种类 {text_id}", **audio)
     assert check_all(root) == []
     result = subprocess.run(
         [sys.executable, "scripts/build_site.py"], cwd=root, capture_output=True, text=True, timeout=600, check=False
@@ -65,6 +78,33 @@ def test_the_new_texts_are_in_the_pdfs(grown: Path) -> None:
         pdf = grown / "site" / prefix / "sora-reader.pdf"
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert title in text, prefix
+
+
+@pytest.mark.parametrize(("text_id", "name", "literal"), KINDS_ADDED)
+def test_a_hostile_source_of_every_kind_is_published_as_text(
+    grown: Path, text_id: str, name: str, literal: str
+) -> None:
+    import html as html_module
+    import re
+
+    for prefix in ("", "tw/", "hk/"):
+        page = (grown / "site" / prefix / text_id / "index.html").read_text(encoding="utf-8")
+        article = page[page.index("<article") : page.index("</article>")]
+        assert not re.search(r"<(?:script|svg|video|iframe|img|object|embed|style)\b", article), (prefix, name)
+        assert not re.search(r"<[a-zA-Z][^<>]*\son[a-z]+\s*=", article), (prefix, name)  # in a tag, not text
+        assert 'href="javascript:' not in article and "<em>" not in article and "<strong>5" not in article
+        if prefix == "":
+            assert literal in html_module.unescape(re.sub(r"<[^>]+>", "", article)), name
+
+
+def test_a_subtitle_sources_times_are_on_the_page_in_search_and_in_the_pdf(grown: Path) -> None:
+    page = (grown / "site/sub-srt/index.html").read_text(encoding="utf-8")
+    assert f'<a class="turn-time" href="{AUDIO}#t=1"' in page and '<time datetime="PT1S">00:01</time>' in page
+    index = (grown / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"sub-srt/' in index and "00:01" in index.split('"location":"sub-srt/')[1][:2000]
+    pdf = grown / "site/sora-reader.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "来源种类 sub-srt" in text and "00:01" in text.split("来源种类 sub-srt")[-1]
 
 
 def test_a_transcript_gets_its_own_cast_and_the_podcast_keeps_its_own(grown: Path) -> None:
