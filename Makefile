@@ -13,7 +13,7 @@ READY := .venv/.ready
 ENGINE ?= mkdocs
 export ENGINE
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text start-editing anchors
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text remove-text start-editing anchors
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -62,6 +62,10 @@ e2e: browser
 add-text: $(READY)
 	$(BIN)/python scripts/add_text.py "$(RAW)" --id "$(ID)" --title "$(TITLE)" --format "$(FORMAT)" --kind "$(KIND)" \
 		--audio "$(AUDIO)" --label "$(LABEL)" --description "$(DESCRIPTION)" --credit "$(CREDIT)" --authors "$(AUTHORS)"
+
+# Take a text out again (the undo of add-text): make remove-text ID=episode-2
+remove-text: $(READY)
+	$(BIN)/python scripts/remove_text.py "$(ID)"
 
 # A transcript's draft becomes its page's reading text, ready to edit: make start-editing ID=episode-2
 start-editing: $(READY)

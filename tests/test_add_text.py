@@ -156,3 +156,16 @@ def test_a_drafts_editing_starts_with_one_command_and_every_check_passes(tmp_pat
     assert check_all(root) == []
     with pytest.raises(EditionError, match="EDIT001"):
         start_editing(root, "episode-3")  # no longer a draft
+
+
+def test_an_added_text_is_removed_with_one_command_and_the_tree_is_as_before(tmp_path: Path) -> None:
+    from remove_text import remove_text
+
+    root = copy_project(tmp_path)
+    before = fingerprint(root)
+    add_text(root, HOSTILE / "hostile.srt", "episode-4", title="第四期", audio=AUDIO)
+    assert check_all(root) == []
+    remove_text(root, "episode-4")
+    assert fingerprint(root) == before
+    with pytest.raises(EditionError, match=r"^data/texts\.yml:1: RM001 no text 'episode-4'"):
+        remove_text(root, "episode-4")
