@@ -13,7 +13,7 @@ READY := .venv/.ready
 ENGINE ?= mkdocs
 export ENGINE
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text remove-text start-editing anchors
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text remove-text start-editing raw-lines anchors
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -72,6 +72,10 @@ start-editing: $(READY)
 	$(BIN)/python scripts/start_editing.py "$(ID)"
 
 # Pin a transcript's paragraph anchors after splitting or joining paragraphs: make anchors ID=podcast
+# The raw lines behind a paragraph or a time, with their times: make raw-lines ID=… AT=p12 (or AT=12:34)
+raw-lines: $(READY)
+	$(BIN)/python scripts/raw_lines.py "$(ID)" "$(AT)"
+
 anchors: $(READY)
 	$(BIN)/python scripts/pin_anchors.py "$(ID)" $(if $(RENUMBER),--renumber,)
 

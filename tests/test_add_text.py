@@ -169,3 +169,19 @@ def test_an_added_text_is_removed_with_one_command_and_the_tree_is_as_before(tmp
     assert fingerprint(root) == before
     with pytest.raises(EditionError, match=r"^data/texts\.yml:1: RM001 no text 'episode-4'"):
         remove_text(root, "episode-4")
+
+
+def test_an_editor_sees_the_raw_cues_behind_a_paragraph_with_their_times(tmp_path: Path) -> None:
+    from raw_lines import raw_lines
+    from start_editing import start_editing
+
+    root = copy_project(tmp_path)
+    add_text(root, HOSTILE / "hostile.srt", "episode-5", title="第五期", audio=AUDIO)
+    start_editing(root, "episode-5")
+    shown = raw_lines(root, "episode-5", "p1")
+    assert shown[0].startswith("docs/episode-5.md:") and " p1 " in shown[0]
+    assert shown[1].startswith("  00:01  大家好欢迎收听") and shown[1].endswith(f"{AUDIO}#t=1")
+    assert any(line.startswith("  02:10  !!! note") for line in shown)
+    assert [line[:7] for line in raw_lines(root, "episode-5", "1:05")[1:]] == ["  01:05"]
+    with pytest.raises(EditionError, match=r"RAW001 no paragraph p9"):
+        raw_lines(root, "episode-5", "p9")
