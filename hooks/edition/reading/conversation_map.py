@@ -24,7 +24,7 @@ def reading_minutes(characters: int) -> int:
 def speaker_list(speakers: Speakers) -> str:
     items = "".join(
         f'<li><span class="{Mark.SPEAKER} voice-{speakers.voice(sid)}">'
-        f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{s.mark}</span>'
+        f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{html.escape(s.mark)}</span>'
         f"{html.escape(s.name)}</span>{html.escape(s.role)}</li>"
         for sid, s in speakers.root.items()
     )
@@ -45,7 +45,7 @@ def conversation_map(sections: list[Section], speakers: Speakers) -> str:
         for sid, count in section.characters.items():
             totals[sid] = totals.get(sid, 0) + count
         shares = "、".join(
-            f"{speakers.root[sid].name} {round(100 * count / size) if size else 0}%"
+            f"{speakers.root[sid].name} {round(100 * count / size) if size else 0}%"  # escaped with the title
             for sid, count in section.characters.items()
         )
         segments = "".join(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from edition.datafile import load_yaml, validate
 
@@ -12,9 +12,13 @@ from edition.datafile import load_yaml, validate
 class Speaker(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str
-    role: str
-    mark: str
+    # A name is written in a reading text's label (**name**：) and shown in every edition; a mark
+    # is one symbol before it. Neither may hold markup: a cast file comes from a pull request.
+    name: str = Field(
+        min_length=1, max_length=20, pattern=r"^[^<>&\"'*_`\[\]{}#|\\\s：:？?]+(?: [^<>&\"'*_`\[\]{}#|\\\s：:？?]+)*$"
+    )
+    role: str = Field(max_length=200, pattern=r"^[^<>\n]*$")
+    mark: str = Field(min_length=1, max_length=2, pattern=r"^[^\x00-\x7f\s]+$")
     asr_forms: list[str]
 
 

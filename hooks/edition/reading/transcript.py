@@ -21,6 +21,7 @@ from edition.reading.fillers import FillerRules, clean_verbatim
 from edition.reading.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
 from edition.reading.speakers import Speakers
 from edition.reading.timing import time_markup
+from edition.sources.escape import markdown_text
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def render_reading(
         elif isinstance(block, Heading):
             anchor = slug(block.title, taken)
             sections.append(Section(block.title, anchor))
-            out += [f"{'#' * block.level} {block.title} {{ #{anchor} }}", ""]
+            out += [f"{'#' * block.level} {markdown_text(block.title)} {{ #{anchor} }}", ""]
         elif isinstance(block, Sponsor):
             if block.start:
                 # What the block advertises, as its marker says: <!-- sponsor: 会员与早晚报 -->.
@@ -200,7 +201,8 @@ def _paragraph(
         f'{aliases}<a class="{Mark.PARAGRAPH_NUMBER}" href="#{anchor}"'
         f' title="第 {number} 段：点击复制链接">{number}</a>{when}'
         f'<span class="{Mark.SPEAKER} voice-{voice.number}{uncertain}">'
-        f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{voice.mark}</span>{voice.name}'
+        f'<span class="{Mark.SPEAKER_MARK}" aria-hidden="true">{html.escape(voice.mark)}</span>'
+        f"{html.escape(voice.name)}"
         # The colon the stylesheet draws, as text for the search index (and hidden from readers).
         f'<span class="{Mark.SPEAKER_COLON}" hidden>：</span>{query}'
         "</span>"
