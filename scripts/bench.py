@@ -169,9 +169,9 @@ import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(sys.argv[1]) / "scripts"))
 import build_site
-from edition.editions.convert import EDITIONS
 from edition.edition_build import EditionBuild
-build_site.render_pdfs(Path(sys.argv[2]), EditionBuild.run(Path(sys.argv[1])), EDITIONS[:1])
+build = EditionBuild.run(Path(sys.argv[1]))
+build_site.render_pdfs(Path(sys.argv[2]), build, build.editions.all[:1])
 """
 
 

@@ -2,9 +2,9 @@
 
 Every check runs first (``EditionBuild``: the problems a contributor can fix, as ``path:line: CODE``);
 then the engine (MkDocs by default; ``--engine`` or ``$ENGINE``: mkdocs, properdocs, zensical)
-renders the Simplified pages into a temporary directory (strict: a warning is an error), the
-post-build step writes the Traditional editions and checks every link, and WeasyPrint renders one
-PDF per edition. Only when everything succeeded does the temporary directory replace site/. A
+renders the base edition's pages into a temporary directory (strict: a warning is an error), the
+post-build step writes the other editions (``data/editions.yml``) and checks every link, and
+WeasyPrint renders one PDF per edition. Only when everything succeeded does the temporary directory replace site/. A
 contributor whose change breaks the build keeps a working preview.
 
     .venv/bin/python scripts/build_site.py [--no-pdf] [--engine zensical] [--site-dir DIR]
@@ -24,7 +24,8 @@ from pathlib import Path
 from edition.adapters.engines import ENGINE_NAMES, Engine, engine
 from edition.adapters.post_build import PDF_NAME, check_links, finish_site, page_fragment
 from edition.edition_build import EditionBuild
-from edition.editions.convert import EDITIONS, Converter, Edition, Override
+from edition.editions.convert import Converter, Override
+from edition.editions.declared import Edition
 from edition.editions.regional import Regional
 from edition.pdf.compose import STYLESHEET, Labels, compose, edition_part, parts_for
 from edition.render import site_url
@@ -67,14 +68,15 @@ def render_pdf(site: Path, edition: Edition, parts: list[tuple[str, str]], given
     return target
 
 
-def render_pdfs(site: Path, build: EditionBuild, editions: tuple[Edition, ...] = EDITIONS) -> list[Path]:
-    """Every edition's PDF, two at a time (the machine's cores side by side)."""
-    assert build.registry is not None and build.regional is not None
+def render_pdfs(site: Path, build: EditionBuild, editions: tuple[Edition, ...] | None = None) -> list[Path]:
+    """Every edition's PDF (or those of ``editions``), two at a time (the machine's cores side by side)."""
+    assert build.registry is not None and build.regional is not None and build.editions is not None
     texts = list(build.registry.texts.values())
     parts = [(name, page_fragment(build, page)) for name, page in parts_for([entry.page for entry in texts])]
     given = PdfInput(texts, build.overrides, build.regional)
+    each_edition = build.editions.all if editions is None else editions
     with ProcessPoolExecutor(max_workers=2) as pool:
-        return [done.result() for done in [pool.submit(render_pdf, site, each, parts, given) for each in editions]]
+        return [done.result() for done in [pool.submit(render_pdf, site, each, parts, given) for each in each_edition]]
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,14 @@ from pathlib import Path
 
 from serve_static import start
 
+from edition.editions.declared import load_editions
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tests/lighthouse/node_modules/.bin/lighthouse"
 MEDIAN_RUN = ROOT / "tests/lighthouse/median-run.mjs"
 GATES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 PAGES = ("", "podcast/", "article/", "glossary/")
-EDITION_PREFIXES = ("", "tw/", "hk/")
+EDITION_PREFIXES = tuple(edition.prefix for edition in load_editions(ROOT).all)  # data/editions.yml
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run --disable-quic"

@@ -1,4 +1,4 @@
-"""Conversion to the Traditional editions: OpenCC plus reviewed overrides, text nodes only."""
+"""Conversion to the other editions: OpenCC plus reviewed overrides, text nodes only."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from edition.editions.convert import (
-    EDITIONS,
     Converter,
     Override,
     Overrides,
@@ -18,10 +17,12 @@ from edition.editions.convert import (
     override_problems,
     simplified_only,
 )
+from edition.editions.declared import load_editions
 from edition.editions.publish import convert_html, finish_page, relative_link
 
 ROOT = Path(__file__).resolve().parent.parent
-TW, HK = EDITIONS[1], EDITIONS[2]
+EDITIONS = load_editions(ROOT)
+TW, HK = EDITIONS.named("tw"), EDITIONS.named("hk")
 CASES = yaml.safe_load((ROOT / "tests/data/conversion-cases.yml").read_text(encoding="utf-8"))
 
 
@@ -54,7 +55,7 @@ def test_an_override_replaces_opencc_in_its_edition_only() -> None:
 def test_an_override_that_changes_nothing_is_ovr001_and_an_unused_one_ovr002() -> None:
     overrides = Overrides([Override(simplified="头发", tw="頭髮", reason="OpenCC is right already")])
     data = [{"simplified": "头发", "tw": "頭髮", "reason": "x"}]
-    codes = [problem.code for problem in override_problems(overrides, data, "没有这个词")]
+    codes = [problem.code for problem in override_problems(overrides, data, "没有这个词", EDITIONS)]
     assert codes == ["OVR002", "OVR001"]
 
 
@@ -62,7 +63,7 @@ def test_the_edition_overrides_are_valid_for_the_corpus() -> None:
     texts = [(ROOT / "tests/golden/article/3-copywriting.md").read_text(encoding="utf-8")]
     corpus = override_corpus(ROOT, texts)  # docs/*.md (the podcast's page among them) and the notes
     overrides, data = load_overrides(ROOT)
-    assert override_problems(overrides, data, corpus) == []
+    assert override_problems(overrides, data, corpus, EDITIONS) == []
 
 
 def test_only_text_and_readable_attributes_are_converted() -> None:
@@ -90,7 +91,7 @@ def test_toggle_links_point_to_the_same_page_in_every_edition() -> None:
     assert relative_link("tw/", "", "podcast/") == "../../podcast/"
     assert relative_link("tw/", "hk/", "") == "../hk/"
     assert relative_link("", "", "") == "./"
-    page = finish_page('<html lang="zh"><nav><!-- edition-toggle:podcast/ --></nav>', HK, "https://x.org/")
+    page = finish_page('<html lang="zh"><nav><!-- edition-toggle:podcast/ --></nav>', HK, "https://x.org/", EDITIONS)
     assert 'lang="zh-Hant-HK"' in page and 'href="../../tw/podcast/"' in page and 'aria-current="true">港' in page
 
 
@@ -99,7 +100,7 @@ def test_identity_conversion_reproduces_every_built_page(built_site: Path) -> No
     assert len(pages) >= 18
     for page in pages:
         source = page.read_text(encoding="utf-8")
-        assert convert_html(source, Converter(EDITIONS[0], []), {}) == source, page
+        assert convert_html(source, Converter(EDITIONS.base, []), {}) == source, page
 
 
 def test_simplified_only_characters_are_known() -> None:
@@ -110,14 +111,16 @@ def test_simplified_only_characters_are_known() -> None:
 def test_an_override_writing_simplified_into_a_traditional_edition_is_ovr003() -> None:
     data = [{"simplified": "电视频道", "tw": "电视頻道", "hk": "電視頻道", "reason": "a mistake: tw left Simplified"}]
     overrides = Overrides.model_validate(data)
-    found = override_problems(overrides, data, "电视频道")
+    found = override_problems(overrides, data, "电视频道", EDITIONS)
     assert [(p.code, p.line) for p in found if p.code == "OVR003"] == [("OVR003", 1)]
     assert "'電視頻道'" in next(p.message for p in found if p.code == "OVR003")
     good = [{"simplified": "凤凰卫视", "hk": "鳳凰衛視", "reason": "the broadcaster's own name"}]
-    assert "OVR003" not in [p.code for p in override_problems(Overrides.model_validate(good), good, "凤凰卫视")]
+    assert "OVR003" not in [
+        p.code for p in override_problems(Overrides.model_validate(good), good, "凤凰卫视", EDITIONS)
+    ]
 
 
 def test_a_traditional_character_in_its_phrase_is_not_ovr003() -> None:
     data = [{"simplified": "可以干的", "tw": "可以幹的", "hk": "可以干的", "reason": "干 is Traditional too"}]
-    codes = [p.code for p in override_problems(Overrides.model_validate(data), data, "可以干的")]
+    codes = [p.code for p in override_problems(Overrides.model_validate(data), data, "可以干的", EDITIONS)]
     assert "OVR003" not in codes

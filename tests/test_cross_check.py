@@ -1,4 +1,4 @@
-"""Every character of the Traditional editions, against an independent converter (zhconv-rs)."""
+"""Every character of the converted editions, against an independent converter (zhconv-rs)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.editions.convert import EDITIONS, Converter, load_overrides
+from edition.editions.convert import Converter, load_overrides
 from edition.editions.cross_check import (
     Difference,
     Review,
@@ -16,32 +16,45 @@ from edition.editions.cross_check import (
     is_reviewed,
     load_review,
 )
+from edition.editions.declared import load_editions
 from edition.editions.regional import load_regional
 from edition.notes.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
+EDITIONS = load_editions(ROOT)
+# The editions with a second opinion (``cross_check`` in data/editions.yml): Taiwan's and Hong Kong's.
+CHECKED = [edition.id for edition in EDITIONS.others if edition.cross_check]
 
 
 def converter(key: str) -> Converter:
-    edition = next(edition for edition in EDITIONS if edition.key == key)
+    edition = EDITIONS.named(key)
     return Converter(edition, load_overrides(ROOT)[0].root, load_regional(ROOT, load_glossary(ROOT)[0].root))
 
 
-@pytest.mark.parametrize("key", ["tw", "hk"])
+def _base_pages(site: Path) -> list[Path]:
+    """The base edition's pages: the site but the other editions' folders."""
+    folders = {edition.prefix.rstrip("/") for edition in EDITIONS.others}
+    return [path for path in sorted(site.rglob("*.html")) if path.relative_to(site).parts[0] not in folders]
+
+
+def test_the_second_opinion_checks_both_traditional_editions() -> None:
+    assert CHECKED == ["tw", "hk"]
+
+
+@pytest.mark.parametrize("key", CHECKED)
 def test_every_difference_from_the_second_converter_is_reviewed(built_site: Path, key: str) -> None:
     pages = [
-        (path.relative_to(built_site).as_posix(), path.read_text(encoding="utf-8"))
-        for path in sorted(built_site.rglob("*.html"))
-        if path.relative_to(built_site).parts[0] not in ("tw", "hk")
+        (path.relative_to(built_site).as_posix(), path.read_text(encoding="utf-8")) for path in _base_pages(built_site)
     ]
     assert len(pages) >= 6
-    assert cross_check(pages, key, converter(key), load_review(ROOT)) == []
+    assert cross_check(pages, EDITIONS.named(key), converter(key), load_review(ROOT)) == []
 
 
 def test_an_unreviewed_difference_is_xchk001_with_page_line_and_the_fix() -> None:
     # 科里森 is a name: were its 里 converted (科裡森), zhconv, which keeps it, would disagree.
-    plain = Converter(EDITIONS[1], [])
-    problems = cross_check([("x.html", "<p>\n</p><p>由科里森兄弟创办</p>")], "tw", plain, Review())
+    taiwan = EDITIONS.named("tw")
+    plain = Converter(taiwan, [])
+    problems = cross_check([("x.html", "<p>\n</p><p>由科里森兄弟创办</p>")], taiwan, plain, Review())
     assert len(problems) == 1
     assert problems[0].startswith("x.html:2: XCHK001 tw: «由科里森兄弟创办»")
     assert "'裡'" in problems[0] and "data/conversion-review.yml" in problems[0]
@@ -68,22 +81,18 @@ def test_every_review_entry_is_still_needed(built_site: Path) -> None:
     """An entry no difference uses any more is stale: remove it (a review list only grows wrong)."""
     from zhconv_rs import zhconv
 
-    from edition.editions.cross_check import COMPARED_WITH
     from edition.html_text import cut
 
     review = load_review(ROOT)
-    pages = [
-        path.read_text(encoding="utf-8")
-        for path in sorted(built_site.rglob("*.html"))
-        if path.relative_to(built_site).parts[0] not in ("tw", "hk")
-    ]
-    for key in ("tw", "hk"):
-        convert, entries = converter(key), getattr(review, key)
+    pages = [path.read_text(encoding="utf-8") for path in _base_pages(built_site)]
+    for key in CHECKED:
+        convert, entries, target = converter(key), review.entries_for(key), EDITIONS.named(key).cross_check
+        assert target is not None
         used: set[int] = set()
         for page in pages:
             for piece in cut(page):
                 if piece.is_text and any("\u4e00" <= char <= "\u9fff" for char in piece.raw):
-                    for found in differences(piece.raw, convert(piece.raw), zhconv(piece.raw, COMPARED_WITH[key])):
+                    for found in differences(piece.raw, convert(piece.raw), zhconv(piece.raw, target)):
                         used.update(index for index, entry in enumerate(entries) if is_reviewed(found, [entry]))
                         if len(found.theirs) == len(found.ours):
                             for t, o in zip(found.theirs, found.ours, strict=True):

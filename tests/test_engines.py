@@ -17,7 +17,9 @@ import pytest
 
 from edition.adapters.engines import ENGINES
 from edition.adapters.equivalence import Difference, compare_sites, reduced
+from edition.editions.declared import load_editions
 from edition.editions.publish import material_ui_strings
+from edition.render import theme_language
 from tests.conftest import ROOT
 
 
@@ -83,8 +85,10 @@ def test_a_difference_names_the_page_and_the_first_differing_place(built_site: P
 def test_each_engines_interface_strings_are_found_for_the_editions(name: str) -> None:
     # The Traditional editions take the theme's own zh-Hant strings; an upgrade that moves or
     # reshapes the theme's language files must fail here, not leave 简体 buttons in 繁體 pages.
-    ui = material_ui_strings(ENGINES[name].languages)
+    taiwan = load_editions(ROOT).named("tw")
+    ui = material_ui_strings(ENGINES[name].languages, theme_language(ROOT), taiwan.theme_language)
     assert ui.get("搜索") == "搜尋" and len(ui) > 20
+    assert material_ui_strings(ENGINES[name].languages, theme_language(ROOT), None) == {}  # the base's own
 
 
 def test_the_other_engines_theme_takes_our_overrides(other_engine_site: Path) -> None:

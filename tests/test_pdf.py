@@ -13,9 +13,10 @@ import pytest
 from fontTools.ttLib import TTCollection
 from pypdf import PdfReader
 
-from edition.editions.convert import EDITIONS
+from edition.editions.declared import load_editions
 
 ROOT = Path(__file__).resolve().parent.parent
+EDITIONS = load_editions(ROOT).all
 sys.path.insert(0, str(ROOT / "scripts"))
 from edition.adapters.post_build import PDF_NAME  # noqa: E402
 
@@ -23,7 +24,7 @@ from edition.adapters.post_build import PDF_NAME  # noqa: E402
 @pytest.fixture(scope="session")
 def pdfs(built_site: Path) -> dict[str, Path]:
     """The PDFs the site build wrote, one per edition."""
-    return {edition.key: built_site / edition.prefix / PDF_NAME for edition in EDITIONS}
+    return {edition.id: built_site / edition.prefix / PDF_NAME for edition in EDITIONS}
 
 
 def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
@@ -33,7 +34,7 @@ def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str
 
 def test_each_edition_has_its_pdf_and_every_page_links_to_it(pdfs: dict[str, Path], built_site: Path) -> None:
     for edition in EDITIONS:
-        assert pdfs[edition.key].is_file() and pdfs[edition.key].read_bytes().startswith(b"%PDF-")
+        assert pdfs[edition.id].is_file() and pdfs[edition.id].read_bytes().startswith(b"%PDF-")
         page = (built_site / edition.prefix / "podcast/index.html").read_text(encoding="utf-8")
         assert f'<a class="edition-pdf" href="../{PDF_NAME}"' in page
 
@@ -93,7 +94,7 @@ def test_no_glyph_is_missing(pdfs: dict[str, Path]) -> None:
 
 def test_metadata_language_outline_and_internal_links(pdfs: dict[str, Path]) -> None:
     for edition in EDITIONS:
-        reader = PdfReader(pdfs[edition.key])
+        reader = PdfReader(pdfs[edition.id])
         metadata = reader.metadata
         assert metadata is not None and metadata.title and "Sora" in metadata.title
         assert metadata.author and ("孟永辉" in metadata.author or "孟永輝" in metadata.author)

@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from edition.editions.convert import EDITIONS, Converter
+from edition.editions.convert import Converter
+from edition.editions.declared import load_editions
 from edition.editions.publish import convert_html
 from edition.html_text import cut
 from edition.reading.fillers import clean_verbatim, load_filler_rules
@@ -18,6 +19,7 @@ from edition.typography import copywriting
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_filler_rules(ROOT)
+EDITIONS = load_editions(ROOT)
 clean_verbatim("我我", RULES)  # loads jieba's dictionary once, outside Hypothesis's timed examples
 # Characters that exercise the rules: fillers, stutters, laughter, punctuation, Latin and digits.
 SPOKEN = st.text(alphabet="对是的那个这我你他就哈呃嗯好，、。？ 抖音发后里干AIS2", min_size=1, max_size=60)
@@ -80,13 +82,13 @@ def html_fragments(draw: st.DrawFn) -> str:
 
 @given(html_fragments())
 def test_identity_conversion_reproduces_any_fragment(fragment: str) -> None:
-    assert convert_html(fragment, Converter(EDITIONS[0], []), {}) == fragment
+    assert convert_html(fragment, Converter(EDITIONS.base, []), {}) == fragment
 
 
 @settings(deadline=None)
 @given(html_fragments())
 def test_conversion_changes_text_nodes_only(fragment: str) -> None:
-    converted = convert_html(fragment, Converter(EDITIONS[1], []), {})
+    converted = convert_html(fragment, Converter(EDITIONS.named("tw"), []), {})
     before = [piece.raw for piece in cut(fragment) if not piece.is_text]
     after = [piece.raw for piece in cut(converted) if not piece.is_text]
     # Tags are unchanged but for the readable attributes, which are converted like text.

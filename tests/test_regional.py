@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.editions.convert import EDITIONS, Converter, load_overrides
+from edition.editions.convert import Converter, load_overrides
+from edition.editions.declared import Edition, load_editions
 from edition.editions.publish import UNTOUCHED, is_source_text
 from edition.editions.regional import load_regional, regional_quotes
 from edition.html_text import cut
@@ -17,11 +18,12 @@ from edition.notes.glossary import load_glossary
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = load_glossary(ROOT)[0].root
 REGIONAL = load_regional(ROOT, TERMS)
-TW, HK = EDITIONS[1], EDITIONS[2]
+EDITIONS = load_editions(ROOT)
+TW, HK = EDITIONS.named("tw"), EDITIONS.named("hk")
 
 
-def converter(edition: object) -> Converter:
-    return Converter(edition, load_overrides(ROOT)[0].root, REGIONAL)  # type: ignore[arg-type]
+def converter(edition: Edition) -> Converter:
+    return Converter(edition, load_overrides(ROOT)[0].root, REGIONAL)
 
 
 def test_the_editions_prose_takes_the_regions_words_the_speakers_keep_theirs() -> None:
@@ -39,7 +41,8 @@ def test_a_quotation_and_a_glossary_term_keep_the_texts_words() -> None:
 
 
 def test_quotation_marks_are_regional_but_an_apostrophe_stays() -> None:
-    assert regional_quotes("他说：“‘妙人’。”OpenAI’s") == "他说：「『妙人』。」OpenAI’s"
+    assert regional_quotes("他说：“‘妙人’。”OpenAI’s", TW.quotes) == "他说：「『妙人』。」OpenAI’s"
+    assert regional_quotes("他说：“‘妙人’。”", None) == "他说：“‘妙人’。”"  # an edition that keeps them
 
 
 def test_regional_standard_forms() -> None:
@@ -50,17 +53,17 @@ def test_regional_standard_forms() -> None:
 
 def _pages(site: Path, prefix: str) -> list[Path]:
     root = site / prefix
-    return [p for p in root.rglob("*.html") if prefix or p.relative_to(root).parts[0] not in ("tw", "hk")]
+    folders = {edition.prefix.rstrip("/") for edition in EDITIONS.others}
+    return [p for p in root.rglob("*.html") if prefix or p.relative_to(root).parts[0] not in folders]
 
 
-@pytest.mark.parametrize("edition", [TW, HK], ids=["tw", "hk"])
-def test_no_mainland_word_is_left_in_the_editions_own_prose(built_site: Path, edition: object) -> None:
+@pytest.mark.parametrize("edition", EDITIONS.others, ids=[edition.id for edition in EDITIONS.others])
+def test_no_mainland_word_is_left_in_the_editions_own_prose(built_site: Path, edition: Edition) -> None:
     convert = converter(edition)
-    key = edition.key  # type: ignore[attr-defined]
-    words = {convert(word.simplified): target for word in REGIONAL.vocabulary if (target := getattr(word, key))}
+    words = {convert(word.simplified): target for word in REGIONAL.vocabulary if (target := word.form_in(edition.id))}
     kept = sorted({convert(form) for form in REGIONAL.protected_words}, key=len, reverse=True)
     left: list[str] = []
-    for page in _pages(built_site, edition.prefix):  # type: ignore[attr-defined]
+    for page in _pages(built_site, edition.prefix):
         for piece in cut(page.read_text(encoding="utf-8")):
             if not piece.is_text or is_source_text(piece.stack) or any(e.tag in UNTOUCHED for e in piece.stack):
                 continue

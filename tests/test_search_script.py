@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import random
 
-from edition.editions.convert import EDITIONS, Converter
+from edition.editions.convert import Converter
+from edition.editions.declared import load_editions
 from edition.editions.search_script import convert_query, reverse_table, script_table
+from tests.conftest import ROOT
 
-TW, HK = EDITIONS[1], EDITIONS[2]
+EDITIONS = load_editions(ROOT)
+TW, HK = EDITIONS.named("tw"), EDITIONS.named("hk")
 # 历 is 曆 in 日历 and 歷 in 历史; 系 is 係 in 关系 and 繫 in 联系, and stays 系 alone.
 WORDS = ["日历", "历史", "关系", "联系", "系统", "商业模式", "视频"]
 

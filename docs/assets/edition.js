@@ -266,7 +266,7 @@ document.addEventListener("click", (event) => {
   });
 
   const simplifiedPage = async () => {
-    const link = document.querySelector('a.edition-toggle__link[data-edition="hans"]');
+    const link = document.querySelector("a.edition-toggle__link");  // the base edition's: listed first
     const response = await fetch(link ? link.href.split("#")[0] : window.location.href);
     return new DOMParser().parseFromString(await response.text(), "text/html");
   };

@@ -1,10 +1,11 @@
 """One build of the whole edition: every stage over the registry, in one place.
 
-An ``EditionBuild`` reads the registry, proves every raw source is the pinned one, builds each
-text's page Markdown from its raw source, renders it once to find where every glossary term
-occurs (the glossary's back-links), and runs every data check, collecting the problems. The
-Markdown extension (``edition.adapters.extension``, for any engine), ``make check`` and the benchmark all
-start from it, so what they check and what they build cannot drift apart.
+An ``EditionBuild`` reads the editions (``data/editions.yml``) and the registry, proves every raw
+source is the pinned one, builds each text's page Markdown from its raw source, renders it once
+to find where every glossary term occurs (the glossary's back-links), and runs every data check,
+collecting the problems. The Markdown extension (``edition.adapters.extension``, for any engine),
+``make check`` and the benchmark all start from it, so what they check and what they build cannot
+drift apart.
 
 Pages are known by their Markdown, not by an engine's page object: an engine hands a Markdown
 extension the page without its front matter, and nothing else.
@@ -20,6 +21,9 @@ from pathlib import Path
 
 from edition.datafile import line_for, load_yaml
 from edition.editions.convert import Override, check_overrides, override_corpus
+from edition.editions.cross_check import load_review
+from edition.editions.declared import Editions, load_editions
+from edition.editions.keys import edition_key_problems
 from edition.editions.regional import Regional, load_regional
 from edition.editions.search_text import mark_left_out
 from edition.errors import EditionError, Problem, fail
@@ -154,6 +158,7 @@ class EditionBuild:
     root: Path
     inputs: Stamp = ()  # the inputs as they were when the build began
     problems: list[Problem] = field(default_factory=list)
+    editions: Editions | None = None
     registry: Registry | None = None
     pages: dict[str, TextPage] = field(default_factory=dict)
     notes: NotesBuild | None = None
@@ -176,6 +181,7 @@ class EditionBuild:
 
     def _prepare(self) -> None:
         try:
+            self.editions = load_editions(self.root)
             self.registry = load_registry(self.root)
         except EditionError as error:
             self._collect(error)
@@ -212,14 +218,20 @@ class EditionBuild:
             return
         self.problems += self.notes.final_problems()
         corpus = override_corpus(self.root, self.notes.texts)
+        assert self.editions is not None
         try:
-            self.overrides = check_overrides(self.root, corpus).root
+            self.overrides = check_overrides(self.root, corpus, self.editions).root
         except EditionError as error:
             self._collect(error)
         try:
             self.regional = load_regional(self.root, self.notes.glossary.root, corpus)
         except EditionError as error:
             self._collect(error)
+        try:
+            load_review(self.root)  # its shape; what it holds is tests/test_cross_check.py's
+        except EditionError as error:
+            self._collect(error)
+        self.problems += edition_key_problems(self.root, self.editions)
 
     def _html(self, page: TextPage) -> str:
         return render_markdown(self.root, page.markdown)
@@ -246,8 +258,9 @@ class EditionBuild:
                 f"a page with a text marker is no text's page in {REGISTRY} (it begins "
                 f"{markdown.strip()[:40]!r}): name it as a text's `page:`, or remove the marker",
             )
-        if GLOSSARY_MARKER in markdown and self.notes is not None:
-            return markdown.replace(GLOSSARY_MARKER, glossary_markdown(self.notes.glossary.root))
+        if GLOSSARY_MARKER in markdown and self.notes is not None and self.editions is not None:
+            glossary = glossary_markdown(self.notes.glossary.root, self.editions.regions)
+            return markdown.replace(GLOSSARY_MARKER, glossary)
         assert self.registry is not None
         return registry_lists(markdown, self.registry)
 

@@ -51,6 +51,11 @@ def site_url(root: Path) -> str:
     return str(value)
 
 
+def theme_language(root: Path) -> str:
+    """The theme's interface language (``theme: language``): the base edition's."""
+    return str(_config(root)["theme"]["language"])
+
+
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The extension names and settings of ``mkdocs.yml``, but the pipeline's own."""
     config = _config(root)

@@ -1,9 +1,9 @@
 """What the pipeline does to a site an engine has built: the same for every engine.
 
-The engine renders the Simplified pages (with the pipeline's Markdown extension); this step writes
-the Traditional editions beside them, converts each edition's search index and writes the tables
-for searching in either script; once the PDFs are made from the editions
-(``scripts/build_site.py``), every link and anchor of every edition is checked.
+The engine renders the base edition's pages (with the pipeline's Markdown extension); this step
+writes the other editions of ``data/editions.yml`` beside them, converts each edition's search
+index and writes the tables for searching in either script; once the PDFs are made from the
+editions (``scripts/build_site.py``), every link and anchor of every edition is checked.
 """
 
 from __future__ import annotations
@@ -19,20 +19,23 @@ from edition.edition_build import EditionBuild
 from edition.editions.publish import EditionsInput, build_editions, material_ui_strings
 from edition.editions.search_text import unmark_left_out
 from edition.reading.transcript_page import split_front_matter
-from edition.render import render_markdown
+from edition.render import render_markdown, theme_language
 from edition.textfile import read_text
 
 PDF_NAME = "sora-reader.pdf"  # each edition's PDF, beside its home page
 
 
 def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) -> None:
-    """Write the Traditional editions into ``site``, beside the Simplified one."""
-    assert build.registry is not None and build.regional is not None, "a build with problems has no editions"
+    """Write the other editions into ``site``, beside the base edition."""
+    editions, registry, regional = build.editions, build.registry, build.regional
+    assert editions is not None and registry is not None and regional is not None, "a build with problems has none"
+    base_language = theme_language(build.root)
     given = EditionsInput(
+        editions,
         build.overrides,
-        material_ui_strings(engine.languages),
-        build.regional,
-        tuple(entry.url for entry in build.registry.texts.values()),
+        {e.id: material_ui_strings(engine.languages, base_language, e.theme_language) for e in editions.others},
+        regional,
+        tuple(entry.url for entry in registry.texts.values()),
         engine.search_index,
         engine.search_entries,
     )

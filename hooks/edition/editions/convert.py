@@ -1,11 +1,13 @@
-"""Simplified → Traditional conversion with OpenCC, corrected by a reviewed override list.
+"""Each edition's text from the base edition's: OpenCC, corrected by a reviewed override list.
 
-OpenCC's ``s2tw`` and ``s2hk`` convert characters to each region's standard forms without
-swapping vocabulary (``s2twp`` would turn 视频 into 影片 and mis-segments): the speakers' words stay
+An edition that converts characters names its OpenCC configuration in ``data/editions.yml``:
+``s2tw`` and ``s2hk`` convert characters to each region's standard forms without swapping
+vocabulary (``s2twp`` would turn 视频 into 影片 and mis-segments): the speakers' words stay
 theirs. One-to-many characters (干/幹/乾, 发/發/髮, 里/裡/裏 …) are sometimes converted wrongly in
-context; each such phrase is listed in ``data/conversion-overrides.yml`` with the Traditional text
-it must become and the reason. Before conversion each listed phrase is replaced by a private-use
-placeholder (which OpenCC leaves alone), afterwards by its reviewed Traditional form.
+context; each such phrase is listed in ``data/conversion-overrides.yml`` with the text it must
+become in each edition and the reason. Before conversion each listed phrase is replaced by a
+private-use placeholder (which OpenCC leaves alone), afterwards by its reviewed form. An edition
+in the base's script (no OpenCC) still takes its regional forms, words and quotation marks.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import opencc
 from pydantic import RootModel
 
 from edition.datafile import line_for, load_yaml, validate
+from edition.editions.declared import Edition, Editions
 from edition.editions.regional import Regional, RegionalReading, name_character_spans, regional_quotes
 from edition.errors import EditionError, Problem
 
@@ -31,26 +33,6 @@ _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the te
 Phrases = tuple["re.Pattern[str] | None", dict[str, str]]
 # A quotation in the edition's prose: the texts' words, never regionalised.
 _QUOTATION = re.compile(r"(“[^”]*”|「[^」]*」)")
-
-
-@dataclass(frozen=True)
-class Edition:
-    """One published edition: where it lives and how its text is made."""
-
-    key: str  # "hans", "tw", "hk"
-    prefix: str  # path prefix in the site: "", "tw/", "hk/"
-    lang: str  # <html lang>
-    theme_language: str  # Material's UI language
-    label: str  # the toggle's label
-    name: str  # the toggle's accessible name
-    opencc_config: str | None
-
-
-EDITIONS = (
-    Edition("hans", "", "zh-Hans", "zh", "简", "简体中文", None),
-    Edition("tw", "tw/", "zh-Hant-TW", "zh-Hant", "繁", "繁體中文（臺灣）", "s2tw"),
-    Edition("hk", "hk/", "zh-Hant-HK", "zh-Hant", "港", "繁體中文（香港）", "s2hk"),
-)
 
 
 class Override(RegionalReading):
@@ -67,27 +49,27 @@ def _opencc(config: str) -> opencc.OpenCC:
 
 
 class Converter:
-    """Convert text for one edition; identity for the Simplified edition.
+    """Convert text for one edition; identity for the base edition.
 
     Calling it converts the speakers' and the author's words: characters only (OpenCC, the reviewed
-    overrides, the region's standard forms, transliterated names kept, 「」 quotation marks).
-    :meth:`prose` converts the edition's own prose: the same, and the region's own words
+    overrides, the region's standard forms, transliterated names kept, the edition's quotation
+    marks). :meth:`prose` converts the edition's own prose: the same, and the region's own words
     (``edition.editions.regional``), outside quotations and the texts' own words.
     """
 
     def __init__(self, edition: Edition, overrides: list[Override], regional: Regional | None = None) -> None:
         self.edition = edition
         self.regional = regional or Regional()
-        self._engine = _opencc(edition.opencc_config) if edition.opencc_config else None
-        self._overrides = [(o.simplified, getattr(o, edition.key)) for o in overrides if getattr(o, edition.key, None)]
-        self._forms = self.regional.forms_for(edition.key)
+        self._engine = _opencc(edition.opencc) if edition.opencc else None
+        self._overrides = [(o.simplified, form) for o in overrides if (form := o.form_in(edition.id))]
+        self._forms = self.regional.forms_for(edition.id)
         # Names keep their name characters: each is converted once, those characters put back.
         self._names = [(name, self._keep_name_characters(name)) for name in self.regional.names]
         self._source = self._phrases(self._overrides + self._names)
         self._prose = self._source
-        if self._engine is not None:
+        if not edition.is_base:
             kept = [(word, self(word)) for word in self.regional.protected_words]
-            words = self.regional.words_for(edition.key)
+            words = self.regional.words_for(edition.id)
             self._prose = self._phrases(self._overrides + self._names + kept + words)
 
     @staticmethod
@@ -115,10 +97,11 @@ class Converter:
         return str(self._engine.convert(text)) if self._engine else text
 
     def _convert(self, text: str, phrases: Phrases) -> str:
-        if self._engine is None:
+        if self.edition.is_base:
             return text
+        quotes = self.edition.quotes
         if not _HAN.search(text):
-            return regional_quotes(text)
+            return regional_quotes(text, quotes)
         protected: list[str] = []
 
         def hold(traditional: str) -> str:
@@ -130,19 +113,19 @@ class Converter:
             text = pattern.sub(lambda match: hold(table[match.group()]), text)
         for at in reversed(name_character_spans(text, self.regional.forms)):
             text = text[:at] + hold(text[at]) + text[at + 1 :]
-        converted = str(self._engine.convert(text))
+        converted = self.plain(text)
         for original, regional in self._forms:
             converted = converted.replace(original, regional)
         for index, traditional in enumerate(protected):
             converted = converted.replace(chr(_PLACEHOLDER_BASE + index), traditional)
-        return regional_quotes(converted)
+        return regional_quotes(converted, quotes)
 
     def __call__(self, text: str) -> str:
         return self._convert(text, self._source)
 
     def prose(self, text: str) -> str:
         """The edition's own prose: the region's words too, but not inside a quotation."""
-        if self._engine is None:
+        if self.edition.is_base:
             return text
         parts = _QUOTATION.split(text)
         return "".join(
@@ -155,11 +138,11 @@ def load_overrides(root: Path) -> tuple[Overrides, object]:
     return validate(Overrides, data, OVERRIDES), data
 
 
-def override_problems(overrides: Overrides, data: object, corpus: str) -> list[Problem]:
+def override_problems(overrides: Overrides, data: object, corpus: str, editions: Editions) -> list[Problem]:
     """``OVR001`` an override that changes nothing; ``OVR002`` a phrase that occurs in no text;
     ``OVR003`` an override that writes Simplified characters into a Traditional edition."""
     problems = []
-    converters = {edition.key: Converter(edition, []) for edition in EDITIONS if edition.opencc_config}
+    converters = {edition.id: Converter(edition, []) for edition in editions.others}
     for index, override in enumerate(overrides.root):
         if override.simplified not in corpus:
             problems.append(
@@ -171,7 +154,7 @@ def override_problems(overrides: Overrides, data: object, corpus: str) -> list[P
                 )
             )
         for key, converter in converters.items():
-            target = getattr(override, key)
+            target = override.form_in(key)
             if target is not None and converter.plain(override.simplified) == target:
                 problems.append(
                     Problem(
@@ -235,9 +218,9 @@ def override_corpus(root: Path, texts: list[str]) -> str:
     return "\n".join([*texts, *prose])
 
 
-def check_overrides(root: Path, corpus: str) -> Overrides:
+def check_overrides(root: Path, corpus: str, editions: Editions) -> Overrides:
     overrides, data = load_overrides(root)
-    problems = override_problems(overrides, data, corpus)
+    problems = override_problems(overrides, data, corpus, editions)
     if problems:
         raise EditionError(problems)
     return overrides

@@ -1,4 +1,4 @@
-"""A second opinion on every character of the Traditional editions.
+"""A second opinion on every character of the converted editions.
 
 ``zhconv-rs`` converts with MediaWiki's tables — another project, another dictionary — so where
 it and the edition (OpenCC, the reviewed overrides, the regional forms, names kept) disagree on a
@@ -7,8 +7,9 @@ layer only (the region's words in the edition's prose are checked by their own t
 difference must be recorded as reviewed in ``data/conversion-review.yml`` — what zhconv writes,
 what the edition writes, optionally the Simplified words around it, and why the edition is right —
 or it is reported as ``XCHK001`` with the page and line, to be fixed by an override or reviewed.
-Taiwan is compared with zhconv's ``zh-hant`` (characters only: its ``zh-tw`` also swaps words and
-names), Hong Kong with ``zh-hk``.
+Each edition names the zhconv variant it is compared with (``cross_check`` in ``data/editions.yml``:
+Taiwan ``zh-hant``, characters only, as its ``zh-tw`` also swaps words and names; Hong Kong
+``zh-hk``); an edition without one is not compared.
 """
 
 from __future__ import annotations
@@ -18,17 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from edition.datafile import load_yaml, validate
+from edition.editions.declared import Edition
 from edition.editions.publish import UNTOUCHED  # the text nodes the conversion leaves as they are
 from edition.html_text import cut
 
 REVIEW = "data/conversion-review.yml"
-Target = Literal["zh-hant", "zh-hk"]
-COMPARED_WITH: dict[str, Target] = {"tw": "zh-hant", "hk": "zh-hk"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # How much of the Simplified text around a difference is shown and matched against a context.
 AROUND = 3
@@ -46,10 +45,16 @@ class Reviewed(BaseModel):
 
 
 class Review(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Each edition's reviewed differences under its id (``tw:``); which ids may stand is
+    ``data/editions.yml``'s to say (``EDN003``)."""
 
-    tw: list[Reviewed] = []
-    hk: list[Reviewed] = []
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    __pydantic_extra__: dict[str, list[Reviewed]] = Field(init=False)
+
+    def entries_for(self, edition_id: str) -> list[Reviewed]:
+        entries: list[Reviewed] = (self.model_extra or {}).get(edition_id, [])
+        return entries
 
 
 @dataclass(frozen=True)
@@ -102,12 +107,16 @@ def is_reviewed(difference: Difference, entries: list[Reviewed]) -> bool:
     return len(pairs) > 1 and all(holds(t, o) for t, o in pairs)
 
 
-def cross_check(pages: list[tuple[str, str]], key: str, convert: Callable[[str], str], review: Review) -> list[str]:
+def cross_check(
+    pages: list[tuple[str, str]], edition: Edition, convert: Callable[[str], str], review: Review
+) -> list[str]:
     """``page:line: XCHK001 …`` for every unreviewed difference on these (name, Simplified HTML) pages."""
     from zhconv_rs import zhconv  # the second opinion is only needed here
 
-    target = COMPARED_WITH[key]
-    entries: list[Reviewed] = getattr(review, key)
+    target, key = edition.cross_check, edition.id
+    if target is None:  # an edition compared with nothing
+        return []
+    entries = review.entries_for(key)
     problems = []
     for name, page in pages:
         line = 1

@@ -1,11 +1,13 @@
-"""Publish the built Simplified site as three editions: 简 (the source), 繁（臺灣）and 繁（香港）.
+"""Publish the built site as every edition of ``data/editions.yml``: the base edition (简, the
+source) where the engine built it, each other edition (繁（臺灣）, 繁（香港）…) in its own folder.
 
-MkDocs builds once; this step copies the finished site into ``tw/`` and ``hk/`` and converts what a
-reader sees — text nodes, page titles and descriptions, human-readable attributes (``title``,
-``alt``, ``aria-label``, ``placeholder``, the correction tooltips), Material's UI strings and the
-search index — never URLs, ids, code or other attributes. Relative links keep working because
-each edition is a complete copy of the tree one level down. Every page of every edition gets the
-edition toggle (plain links to the same page elsewhere). The ``hreflang`` alternates are declared
+The engine builds once; this step copies the finished site into each edition's folder (``tw/``,
+``hk/``) and converts what a reader sees — text nodes, page titles and descriptions,
+human-readable attributes (``title``, ``alt``, ``aria-label``, ``placeholder``, the correction
+tooltips), the theme's UI strings and the search index — never URLs, ids, code or other
+attributes. Relative links keep working because each edition is a complete copy of the tree one
+level down. Every page of every edition gets the edition toggle (plain links to the same page
+elsewhere). The ``hreflang`` alternates are declared
 in each edition's ``sitemap.xml``, not in the pages: Material's script fetches ``sitemap.xml``
 beside every ``<link rel=alternate>`` of a page, from ``site_url``'s host, so a page with them logs
 failed requests wherever else it is served.
@@ -26,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from edition.editions.convert import EDITIONS, Converter, Edition, Override
+from edition.editions.convert import Converter, Override
+from edition.editions.declared import Edition, Editions
 from edition.editions.regional import Regional
 from edition.editions.search_script import index_words, reverse_table, script_table
 from edition.html_text import Element, class_names, cut
@@ -56,18 +59,21 @@ _WORD_BREAK_BEFORE_PUNCTUATION = re.compile("\u200b(?=[，。、；：？！」�
 TextChange = Callable[[str], str]
 
 
-def material_ui_strings(languages_dir: Path) -> dict[str, str]:
-    """Material's Simplified UI strings mapped to its own Traditional ones (``zh`` → ``zh-Hant``)."""
+def material_ui_strings(languages_dir: Path, base: str, language: str | None) -> dict[str, str]:
+    """The theme's UI strings in the base edition's language mapped to its own ones in an edition's
+    (``zh`` → ``zh-Hant``); none when the edition shows the base's (``language`` is None)."""
+    if language is None or language == base:
+        return {}
 
     def read(name: str) -> dict[str, str]:
         text = (languages_dir / f"{name}.html").read_text(encoding="utf-8")
         return {key: value for key, value in _UI_STRING.findall(text)}
 
-    simplified, traditional = read("zh"), read("zh-Hant")
+    source, target = read(base), read(language)
     return {
-        value: traditional[key]
-        for key, value in simplified.items()
-        if key in traditional and not key.startswith(("language", "direction", "search.config"))
+        value: target[key]
+        for key, value in source.items()
+        if key in target and not key.startswith(("language", "direction", "search.config"))
     }
 
 
@@ -81,23 +87,23 @@ def relative_link(from_prefix: str, to_prefix: str, page_url: str) -> str:
     return link + "/"
 
 
-def toggle_html(current: Edition, page_url: str, site_path: str = "/") -> str:
+def toggle_html(current: Edition, page_url: str, editions: Editions, site_path: str = "/") -> str:
     """The 简 / 繁 / 港 links to this page in every edition; from the 404 page (served at any
     address), to each edition's home from the site's root."""
     links = []
-    for edition in EDITIONS:
+    for edition in editions.all:
         if page_url == NOT_FOUND:
             href = f"{site_path}{edition.prefix}"
         else:
             href = relative_link(current.prefix, edition.prefix, page_url)
-        attrs = f'href="{href}" lang="{edition.lang}" title="{edition.name}" data-edition="{edition.key}"'
-        if edition is current:
+        attrs = f'href="{href}" lang="{edition.lang}" title="{edition.name}" data-edition="{edition.id}"'
+        if edition.id == current.id:
             attrs += ' aria-current="true"'
         links.append(f'<a class="edition-toggle__link" {attrs}>{edition.label}</a>')
     return "".join(links)
 
 
-def sitemap_with_alternates(xml: str, site_url: str, edition: Edition) -> str:
+def sitemap_with_alternates(xml: str, site_url: str, edition: Edition, editions: Editions) -> str:
     """An edition's sitemap: its own URLs, each with its ``hreflang`` alternates in every edition
     (the form search engines read in a sitemap: ``xhtml:link``)."""
 
@@ -105,7 +111,7 @@ def sitemap_with_alternates(xml: str, site_url: str, edition: Edition) -> str:
         page_url = match.group(1).removeprefix(site_url)
         links = "".join(
             f'<xhtml:link rel="alternate" hreflang="{other.lang}" href="{site_url}{other.prefix}{page_url}"/>'
-            for other in EDITIONS
+            for other in editions.all
         )
         default = f'<xhtml:link rel="alternate" hreflang="x-default" href="{site_url}{page_url}"/>'
         return f"<loc>{site_url}{edition.prefix}{page_url}</loc>{links}{default}"
@@ -184,7 +190,7 @@ def convert_html(page: str, convert: Converter, ui: dict[str, str]) -> str:
     return _CONFIG.sub(lambda m: _convert_config(m, ui, convert.prose), html, count=1)
 
 
-def finish_page(page: str, edition: Edition, site_url: str) -> str:
+def finish_page(page: str, edition: Edition, site_url: str, editions: Editions) -> str:
     """Language and toggle for one page of one edition (after conversion)."""
     page = _HTML_LANG.sub(f'<html lang="{edition.lang}"', page, count=1)
     if edition.prefix and site_url:
@@ -194,7 +200,7 @@ def finish_page(page: str, edition: Edition, site_url: str) -> str:
     if edition.prefix and page_url_is_404(page):
         # The 404 page's own links start from the root: in an edition, from the edition's root.
         page = page.replace(f'href="{site_path}', f'href="{site_path}{edition.prefix}')
-    return _TOGGLE.sub(lambda m: toggle_html(edition, m.group(1), site_path), page)
+    return _TOGGLE.sub(lambda m: toggle_html(edition, m.group(1), editions, site_path), page)
 
 
 def page_url_is_404(page: str) -> bool:
@@ -227,8 +233,9 @@ def convert_search_index(
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def _edition_files(site: Path) -> list[Path]:
-    others = {site / edition.prefix.rstrip("/") for edition in EDITIONS if edition.prefix}
+def _edition_files(site: Path, editions: Editions) -> list[Path]:
+    """The base edition's files: the site but the other editions' folders."""
+    others = {site / edition.prefix.rstrip("/") for edition in editions.others}
     return [path for path in site.rglob("*") if path.is_file() and not any(o in path.parents for o in others)]
 
 
@@ -236,8 +243,9 @@ def _edition_files(site: Path) -> list[Path]:
 class EditionsInput:
     """What every edition is converted with."""
 
+    editions: Editions
     overrides: list[Override]
-    ui: dict[str, str]
+    ui: dict[str, dict[str, str]]  # each edition's theme strings (by id), from the base's
     regional: Regional
     text_pages: tuple[str, ...]  # the URLs of the texts' pages: the speakers' and authors' words
     search_index: str = "search/search_index.json"  # where the engine writes its index
@@ -245,31 +253,33 @@ class EditionsInput:
 
 
 def build_edition(site: Path, site_url: str, given: EditionsInput, key: str) -> None:
-    """Write one Traditional edition beside the Simplified one, from the Simplified files."""
-    edition = next(edition for edition in EDITIONS if edition.key == key)
+    """Write one edition into its folder, from the base edition's files."""
+    edition = given.editions.named(key)
     convert = Converter(edition, given.overrides, given.regional)
-    ui = given.ui
-    for source in _edition_files(site):
+    ui = given.ui.get(key, {})
+    for source in _edition_files(site, given.editions):
         relative = source.relative_to(site)
         name = relative.as_posix()
         target = site / edition.prefix / relative
         if source.suffix == ".html":
             page = convert_html(source.read_text(encoding="utf-8"), convert, ui)
-            _write(target, finish_page(page, edition, site_url))
+            _write(target, finish_page(page, edition, site_url, given.editions))
         elif name == given.search_index:
             index = source.read_text(encoding="utf-8")
             convert_index = convert_search_index(index, convert, convert.prose, given.text_pages, given.search_entries)
             _write(target, convert_index)
         elif name == "sitemap.xml":
-            _write_sitemap(target, sitemap_with_alternates(source.read_text(encoding="utf-8"), site_url, edition))
+            xml = source.read_text(encoding="utf-8")
+            _write_sitemap(target, sitemap_with_alternates(xml, site_url, edition, given.editions))
         elif name != "sitemap.xml.gz":
             _share(source, target)
 
 
 def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
-    """Write every Traditional edition (one process each: the machine's cores work side by side),
-    then finish the Simplified edition in place (its pages are the others' source, so it is last)."""
-    others = [edition.key for edition in EDITIONS if edition.prefix]
+    """Write every edition made from the base edition (one process each: the machine's cores work
+    side by side), then finish the base edition in place (its pages are the others' source, so it
+    is last)."""
+    others = [edition.id for edition in given.editions.others]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     if context is None or len(others) < 2:
         for key in others:
@@ -278,28 +288,29 @@ def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
         with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
             for done in [pool.submit(build_edition, site, site_url, given, key) for key in others]:
                 done.result()
-    simplified = next(edition for edition in EDITIONS if not edition.prefix)
+    base = given.editions.base
     index = site / given.search_index
     if index.exists():  # Material writes \uXXXX escapes: UTF-8 is half the size for every reader to parse
         same = convert_search_index(index.read_text(encoding="utf-8"), str, entries=given.search_entries)
         index.write_text(same, encoding="utf-8")
         _write_script_tables(site, index.read_text(encoding="utf-8"), given)
-    for source in _edition_files(site):
+    for source in _edition_files(site, given.editions):
         if source.suffix == ".html":
-            source.write_text(finish_page(source.read_text(encoding="utf-8"), simplified, site_url), encoding="utf-8")
+            page = source.read_text(encoding="utf-8")
+            source.write_text(finish_page(page, base, site_url, given.editions), encoding="utf-8")
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
-        _write_sitemap(sitemap, sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), site_url, simplified))
+        xml = sitemap.read_text(encoding="utf-8")
+        _write_sitemap(sitemap, sitemap_with_alternates(xml, site_url, base, given.editions))
 
 
 def _write_script_tables(site: Path, index_json: str, given: EditionsInput) -> None:
     """Each edition's table for searching in either script (``edition.editions.search_script``)."""
     words = index_words(index_json, given.search_entries)
     tables = {}
-    for edition in EDITIONS:
-        if edition.prefix:
-            tables[edition.key] = script_table(words, Converter(edition, given.overrides, given.regional))
-            _write(site / edition.prefix / SCRIPT_TABLE, json.dumps(tables[edition.key], ensure_ascii=False))
+    for edition in given.editions.others:
+        tables[edition.id] = script_table(words, Converter(edition, given.overrides, given.regional))
+        _write(site / edition.prefix / SCRIPT_TABLE, json.dumps(tables[edition.id], ensure_ascii=False))
     _write(site / SCRIPT_TABLE, json.dumps(reverse_table(tables.values()), ensure_ascii=False))
 
 

@@ -1,16 +1,18 @@
-"""What makes a Traditional edition read as written in Taiwan or in Hong Kong, beyond characters.
+"""What makes an edition read as written in its region (Taiwan, Hong Kong …), beyond characters.
 
-Three kinds of data, each reviewed entry with its reason:
+Three kinds of data, each reviewed entry with its reason, kept by edition id (``data/editions.yml``):
 
 - ``data/regional-forms.yml`` — each region's standard forms (Taiwan: 發布, 帳, 控制臺), applied
-  after OpenCC to every text of that edition: a character standard, not a choice of words;
-  and the characters a transliterated name keeps (科里森, never 科裡森).
+  after the character conversion to every text of that edition: a character standard, not a
+  choice of words; and the characters a transliterated name keeps (科里森, never 科裡森).
 - ``data/regional-vocabulary.yml`` — the region's own words (視頻 → 影片, 用戶 → 使用者 in
   Taiwan), applied only to the edition's own prose: never to the speakers' or the author's words,
   to a quotation of them, to a glossary term's forms (the texts' own words), to names or to the
-  titles of cited sources.
-- Quotation marks: “” and ‘’ become 「」 and 『』 in both Traditional editions (Taiwan's Ministry of
-  Education punctuation handbook; Hong Kong the same).
+  titles of cited sources. Any edition but the base takes them, whether or not it converts
+  characters (a Simplified regional edition has words of its own too).
+- Quotation marks: “” and ‘’ become the edition's own (``quotes`` in ``data/editions.yml``: 「」 and
+  『』 in both Traditional editions, by Taiwan's Ministry of Education punctuation handbook; Hong
+  Kong the same).
 
 The Simplified source stays the one a contributor writes.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -29,8 +32,9 @@ from edition.notes.model import Term
 
 FORMS = "data/regional-forms.yml"
 VOCABULARY = "data/regional-vocabulary.yml"
+# The quotation marks as the base edition is written: an edition's ``quotes`` stand for them, in order.
+SOURCE_QUOTES = "“”‘’"
 # An apostrophe between Latin letters (OpenAI’s) is not a quotation mark.
-_QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
 _APOSTROPHE_MARK = "\U000f8000"  # private use: kept aside while quotation marks are converted
 
@@ -44,26 +48,37 @@ class Form(BaseModel):
 
 
 class RegionalForms(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Each edition's standard forms under its id (``tw:``), and what keeps a name's characters.
+    Which keys may stand besides the fields is ``data/editions.yml``'s to say (``EDN003``)."""
 
-    tw: list[Form] = []
-    hk: list[Form] = []
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    __pydantic_extra__: dict[str, list[Form]] = Field(init=False)
     # Characters a transliterated name keeps as written (科里森): OpenCC reads 里 as 裡/裏.
     name_characters: list[str] = []
     # Characters that spell foreign names: a name character between two of them is in a name.
     name_neighbours: str = ""
 
+    def forms_of(self, edition_id: str) -> list[Form]:
+        forms: list[Form] = (self.model_extra or {}).get(edition_id, [])
+        return forms
+
 
 class RegionalReading(BaseModel):
-    """A Simplified phrase, how each region writes it (where it differs), and why: the shape of a
-    conversion override (``convert.Override``) and of a regional word (``Word``)."""
+    """A Simplified phrase, how each edition writes it (where it differs: ``tw: 影片``, keyed by
+    edition id), and why: the shape of a conversion override (``convert.Override``) and of a
+    regional word (``Word``). Which keys may stand besides the fields is ``data/editions.yml``'s to
+    say (``EDN003``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True)
 
+    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1)]] = Field(init=False)
     simplified: str = Field(min_length=1)
-    tw: str | None = None
-    hk: str | None = None
     reason: str = Field(min_length=4)
+
+    def form_in(self, edition_id: str) -> str | None:
+        """How the edition writes the phrase, if the entry says."""
+        return (self.model_extra or {}).get(edition_id)
 
 
 class Word(RegionalReading):
@@ -85,12 +100,11 @@ class Regional:
     # Transliterated names (from the glossary's full names): their name characters stay.
     names: tuple[str, ...] = ()
 
-    def forms_for(self, key: str) -> list[tuple[str, str]]:
-        forms: list[Form] = getattr(self.forms, key, [])
-        return [(form.to_replace, form.to) for form in forms]
+    def forms_for(self, edition_id: str) -> list[tuple[str, str]]:
+        return [(form.to_replace, form.to) for form in self.forms.forms_of(edition_id)]
 
-    def words_for(self, key: str) -> list[tuple[str, str]]:
-        return [(word.simplified, target) for word in self.vocabulary if (target := getattr(word, key))]
+    def words_for(self, edition_id: str) -> list[tuple[str, str]]:
+        return [(word.simplified, target) for word in self.vocabulary if (target := word.form_in(edition_id))]
 
 
 def load_regional(root: Path, terms: list[Term], corpus: str | None = None) -> Regional:
@@ -145,9 +159,12 @@ def name_character_spans(text: str, forms: RegionalForms) -> list[int]:
     ]
 
 
-def regional_quotes(text: str) -> str:
-    """“” ‘’ → 「」 『』 (an apostrophe inside a Latin word stays)."""
+def regional_quotes(text: str, marks: str | None) -> str:
+    """“ ” ‘ ’ → the edition's ``marks`` in that order (「」『』); an apostrophe inside a Latin word
+    stays. No marks: the edition keeps the base's."""
+    if marks is None:
+        return text
     text = _APOSTROPHE.sub(_APOSTROPHE_MARK, text)
-    for mark, regional in _QUOTES.items():
+    for mark, regional in zip(SOURCE_QUOTES, marks, strict=True):
         text = text.replace(mark, regional)
     return text.replace(_APOSTROPHE_MARK, "’")

@@ -179,8 +179,9 @@ def unused_forms(glossary: Glossary, data: Any, texts: list[str]) -> list[Proble
     return problems
 
 
-def glossary_markdown(terms: list[Term]) -> str:
-    """The glossary page's entries; ``<!-- backlinks:ID -->`` is filled in once every page is built."""
+def glossary_markdown(terms: list[Term], regions: dict[str, str]) -> str:
+    """The glossary page's entries; ``<!-- backlinks:ID -->`` is filled in once every page is built.
+    ``regions``: each edition's region name by its id (臺灣), heading the term's regional notes."""
     out: list[str] = []
     for term in terms:
         out += [f"## {term.headword} {{ #{term.id} }}", ""]
@@ -192,7 +193,7 @@ def glossary_markdown(terms: list[Term]) -> str:
         if term.aliases:
             body.append(f'<p class="{Mark.TERM_FORMS}">文中写法：{html.escape("、".join(term.forms))}</p>')
         for regional in term.regional:
-            region = {"tw": "臺灣", "hk": "香港"}[regional.region]
+            region = regions[regional.region]
             body.append(f'<p class="term-regional">{region}：{inline_note_html(regional.note)}</p>')
         sources = "".join(f"<li>{source_link(source)}</li>" for source in term.sources)
         body.append(f'<ul class="{Mark.TERM_SOURCES}" aria-label="来源">{sources}</ul>')

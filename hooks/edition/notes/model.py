@@ -36,11 +36,11 @@ class FullName(BaseModel):
 
 
 class RegionalNote(BaseModel):
-    """How a word is usually said in a Traditional-script region (the texts keep their own word)."""
+    """How a word is usually said in an edition's region (the texts keep their own word)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    region: str = Field(pattern=r"^(tw|hk)$")
+    region: str = Field(pattern=r"^[a-z][a-z0-9-]*$")  # an edition's id (data/editions.yml; EDN003)
     note: str = Field(min_length=1, max_length=MAX_NOTE)
 
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.editions.convert import Converter, Edition
+from edition.editions.convert import Converter
+from edition.editions.declared import Edition
 from edition.editions.publish import convert_html
 from edition.segmenter import words
 
