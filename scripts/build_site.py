@@ -22,25 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.adapters.engines import ENGINE_NAMES, Engine, engine
-from edition.adapters.post_build import PDF_NAME, check_links, finish_site, page_fragment
+from edition.adapters.post_build import check_links, finish_site, page_fragment
 from edition.edition_build import EditionBuild
 from edition.editions.convert import Converter, Override
-from edition.editions.declared import Edition
+from edition.editions.declared import Edition, PdfWords
 from edition.editions.regional import Regional
 from edition.pdf.compose import STYLESHEET, Labels, compose, edition_part, parts_for
-from edition.render import site_url
+from edition.render import pdf_name, site_name, site_url
 from edition.sources.texts import TextEntry
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = Labels(
-    site="Sora 注释读本",
-    subtitle="关于 Sora 的中文文本注释读本：{texts}，附术语表",
-    contents="目录",
-    edition="",
-    licence="原文版权归原作者所有，为评论与研究转载；编辑内容以 CC BY 4.0 授权。",
-    authors="{authors}；编者",
-    keywords="Sora, OpenAI, 注释读本, 术语表",
-)
 
 
 def render_pdf(site: Path, edition: Edition, parts: list[tuple[str, str]], given: PdfInput) -> Path:
@@ -51,19 +42,19 @@ def render_pdf(site: Path, edition: Edition, parts: list[tuple[str, str]], given
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     converter = Converter(edition, given.overrides, given.regional)
     convert = converter.prose
-    texts = given.texts
+    texts, words = given.texts, given.words
     labels = Labels(
-        site=convert(LABELS.site),
-        subtitle=convert(LABELS.subtitle.format(texts="、".join(f"《{e.title}》" for e in texts))),
-        contents=convert(LABELS.contents),
+        site=convert(given.site_name),
+        subtitle=convert(words.subtitle.format(texts="、".join(f"《{e.title}》" for e in texts))),
+        contents=convert(words.contents),
         edition=edition.name,
-        licence=convert(LABELS.licence),
-        authors=convert(LABELS.authors.format(authors="；".join(e.authors for e in texts if e.authors))),
-        keywords=convert(LABELS.keywords),
+        licence=convert(words.licence),
+        authors=convert(words.authors.format(authors="；".join(e.authors for e in texts if e.authors))),
+        keywords=convert(words.keywords),
     )
     root = site / edition.prefix
     document = compose(edition, labels, [(name, edition_part(html, converter)) for name, html in parts])
-    target = root / PDF_NAME
+    target = root / given.file_name
     HTML(string=document, base_url=str(root)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
     return target
 
@@ -73,7 +64,9 @@ def render_pdfs(site: Path, build: EditionBuild, editions: tuple[Edition, ...] |
     assert build.registry is not None and build.regional is not None and build.editions is not None
     texts = list(build.registry.texts.values())
     parts = [(name, page_fragment(build, page)) for name, page in parts_for([entry.page for entry in texts])]
-    given = PdfInput(texts, build.overrides, build.regional)
+    given = PdfInput(
+        texts, build.overrides, build.regional, build.editions.pdf, site_name(build.root), pdf_name(build.root)
+    )
     each_edition = build.editions.all if editions is None else editions
     with ProcessPoolExecutor(max_workers=2) as pool:
         return [done.result() for done in [pool.submit(render_pdf, site, each, parts, given) for each in each_edition]]
@@ -86,6 +79,9 @@ class PdfInput:
     texts: list[TextEntry]
     overrides: list[Override]
     regional: Regional
+    words: PdfWords  # what the document adds (data/editions.yml)
+    site_name: str  # its title (mkdocs.yml)
+    file_name: str  # beside each edition's home page (mkdocs.yml's extra.pdf)
 
 
 def _stop_on_sigterm() -> None:
@@ -134,7 +130,7 @@ def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
         except Exception as error:
             print(f"PDF build failed: {error}", file=sys.stderr)
             pdf_failed = True
-    broken = check_links(staging, address, with_pdfs=pdf)
+    broken = check_links(ROOT, staging, address, with_pdfs=pdf)
     for link in broken:
         print(link, file=sys.stderr)
     if pdf_failed or broken:

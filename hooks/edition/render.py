@@ -51,9 +51,20 @@ def site_url(root: Path) -> str:
     return str(value)
 
 
+def site_name(root: Path) -> str:
+    """The site's name (``site_name``): the home page's title, and each PDF's."""
+    return str(_config(root)["site_name"])
+
+
 def theme_language(root: Path) -> str:
     """The theme's interface language (``theme: language``): the base edition's."""
     return str(_config(root)["theme"]["language"])
+
+
+def pdf_name(root: Path) -> str:
+    """The file name of each edition's PDF, beside its home page (``extra: pdf``): the header's
+    link to it (``overrides/partials/alternate.html``) reads it there too."""
+    return str(_config(root)["extra"]["pdf"])
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:

@@ -19,10 +19,8 @@ from edition.edition_build import EditionBuild
 from edition.editions.publish import EditionsInput, build_editions, material_ui_strings
 from edition.editions.search_text import unmark_left_out
 from edition.reading.transcript_page import split_front_matter
-from edition.render import render_markdown, theme_language
+from edition.render import pdf_name, render_markdown, theme_language
 from edition.textfile import read_text
-
-PDF_NAME = "sora-reader.pdf"  # each edition's PDF, beside its home page
 
 
 def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) -> None:
@@ -66,7 +64,7 @@ def page_fragment(build: EditionBuild, page: str) -> str:
     return unmark_left_out(resolve_every_link(html, page))
 
 
-def check_links(site: Path, site_url: str, with_pdfs: bool) -> list[str]:
+def check_links(root: Path, site: Path, site_url: str, with_pdfs: bool) -> list[str]:
     """Every broken link or anchor of every edition, as ``path:line: LINK001 …`` (the link to each
     edition's PDF only when the PDFs were made)."""
-    return broken_links(site, site_url, () if with_pdfs else (re.escape(PDF_NAME) + "$",))
+    return broken_links(site, site_url, () if with_pdfs else (re.escape(pdf_name(root)) + "$",))

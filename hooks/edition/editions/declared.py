@@ -1,10 +1,10 @@
 """The editions the site is published in, as ``data/editions.yml`` declares them.
 
 One entry per edition — where it lives, its language tag, its label in the edition switch, how its
-characters are converted (OpenCC) and checked (zhconv-rs), its quotation marks, its theme
-strings. The base edition, listed first, is the text contributors write; every other edition is
-made from it. No module names an edition: each reads them from here, so an edition is added by
-data alone.
+characters are converted (OpenCC) and checked (zhconv-rs), its quotation marks, its theme strings,
+its PDF's fonts — and the words every edition's PDF adds. The base edition, listed first, is the
+text contributors write; every other edition is made from it. No module names an edition: each
+reads them from here, so an edition is added by data alone.
 
 Checks (each ``path:line: CODE message``), besides the file's shape (``DATA00x``):
 
@@ -18,12 +18,13 @@ Checks (each ``path:line: CODE message``), besides the file's shape (``DATA00x``
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import opencc
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
@@ -53,6 +54,7 @@ class Edition(BaseModel):
     theme_language: str | None = Field(default=None, min_length=2)
     # The marks that stand for “ ” ‘ ’, in that order.
     quotes: str | None = Field(default=None, min_length=4, max_length=4)
+    pdf_fonts: list[str] = Field(min_length=1)
 
     @property
     def is_base(self) -> bool:
@@ -60,12 +62,34 @@ class Edition(BaseModel):
         return not self.prefix
 
 
+class PdfWords(BaseModel):
+    """The words each edition's PDF adds, in the base's script (converted for each edition)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    subtitle: str = Field(min_length=1)  # {texts}: each text's title, in 《》
+    keywords: str = Field(min_length=1)
+    contents: str = Field(min_length=1)
+    licence: str = Field(min_length=1)
+    authors: str = Field(min_length=1)  # {authors}: the texts' authors
+
+    @field_validator("subtitle", "authors")
+    @classmethod
+    def _fills_only_its_own_place(cls, value: str, info: ValidationInfo) -> str:
+        place = {"subtitle": "texts", "authors": "authors"}[str(info.field_name)]
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        if names - {place}:
+            raise ValueError(f"only {{{place}}} is filled in here: write other braces as {{{{ and }}}}")
+        return value
+
+
 class Editions(BaseModel):
-    """Every edition, the base edition first."""
+    """Every edition, the base edition first, and the words of their PDFs."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     all: tuple[Edition, ...] = Field(alias="editions", min_length=1)
+    pdf: PdfWords
 
     @property
     def base(self) -> Edition:

@@ -107,6 +107,12 @@ def unbroken_words(text: str) -> str:
     return "".join(out)
 
 
+def font_rule(edition: Edition) -> str:
+    """The edition's fonts (``pdf_fonts`` in ``data/editions.yml``): its region's glyph standard."""
+    families = ", ".join(f'"{family}"' for family in edition.pdf_fonts)
+    return f"html {{ font-family: {families}, serif; }}"
+
+
 def compose(edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> str:
     """The edition's printable document from its ``parts``, ``(name, HTML in the edition's script)``."""
     sections: list[str] = []
@@ -132,6 +138,7 @@ def compose(edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> s
 <meta name="description" content="{html.escape(labels.subtitle)}">
 <meta name="keywords" content="{html.escape(labels.keywords)}">
 <meta name="generator" content="WeasyPrint">
+<style>{font_rule(edition)}</style>
 </head>
 <body>
 <section class="title-page">
