@@ -10,12 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from edition.reading.speakers import load_speakers
 from edition.sources.fidelity import words_only
 from edition.sources.kinds.shuijingqiu import drop_scrape_chrome
+from edition.sources.texts import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE_RAW = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
-PODCAST_RAW = ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt"
+TEXTS = load_registry(ROOT).texts
+# The seed texts, by id: the tests below that read their words, speakers or credits say which.
+PODCAST, ARTICLE = "podcast", "article"
+PODCAST_PAGE, ARTICLE_PAGE = TEXTS[PODCAST].url + "index.html", TEXTS[ARTICLE].url + "index.html"
+ARTICLE_RAW = ROOT / TEXTS[ARTICLE].raw
+PODCAST_RAW = ROOT / TEXTS[PODCAST].raw
 
 
 class _ArticleText(HTMLParser):
@@ -56,20 +62,20 @@ def article_text(page: Path) -> str:
     return "".join(parser.parts)
 
 
-def test_home_and_both_texts_are_built(built_site: Path) -> None:
-    for page in ("index.html", "podcast/index.html", "article/index.html", "licence/index.html"):
+def test_home_and_every_registered_text_are_built(built_site: Path) -> None:
+    for page in ("index.html", "licence/index.html", *(entry.url + "index.html" for entry in TEXTS.values())):
         assert (built_site / page).is_file(), page
 
 
 def test_article_page_has_no_scraped_chrome(built_site: Path) -> None:
-    text = article_text(built_site / "article/index.html")
+    text = article_text(built_site / ARTICLE_PAGE)
     for chrome in ("水晶球APP", "高手云集", "下载、打开", "推荐关注", "李大霄", "banner", ".jpg", "发布\nX"):
         assert chrome not in text.split("来源与版权")[0], chrome
 
 
 def test_every_sentence_of_the_raw_article_body_is_on_the_page(built_site: Path) -> None:
     body = drop_scrape_chrome(ARTICLE_RAW.read_text(encoding="utf-8"))
-    page = words_only(article_text(built_site / "article/index.html"))
+    page = words_only(article_text(built_site / ARTICLE_PAGE))
     sentences = [s for s in re.split(r"[。！？…\n]+", body) if words_only(s)]
     assert len(sentences) > 60
     missing = [s for s in sentences if words_only(s) not in page]
@@ -77,7 +83,7 @@ def test_every_sentence_of_the_raw_article_body_is_on_the_page(built_site: Path)
 
 
 def test_article_keeps_title_column_date_sections_and_byline(built_site: Path) -> None:
-    html = (built_site / "article/index.html").read_text(encoding="utf-8")
+    html = (built_site / ARTICLE_PAGE).read_text(encoding="utf-8")
     title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
     assert (
         title is not None
@@ -112,35 +118,45 @@ def verbatim_reading(html_text: str) -> str:
 
 
 def test_podcast_page_in_verbatim_view_is_the_raw_transcript(built_site: Path) -> None:
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     assert words_only(verbatim_reading(page)) == words_only(PODCAST_RAW.read_text(encoding="utf-8"))
 
 
+def podcast_cast() -> dict[str, str]:
+    """The podcast's speakers, id → name, in the order of its cast."""
+    cast = TEXTS[PODCAST].speakers
+    assert cast is not None
+    return {speaker_id: speaker.name for speaker_id, speaker in load_speakers(ROOT, cast).root.items()}
+
+
 def test_podcast_paragraphs_have_speakers_and_citable_anchors(built_site: Path) -> None:
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     turns = re.findall(r'<p class="turn voice-(\d)" data-speaker="(\w+)" id="p(\d+)"><a class="pnum" href="#p\3"', page)
     assert len(turns) == page.count('<p class="turn')
     assert [int(number) for _, _, number in turns] == list(range(1, len(turns) + 1))
-    # The podcast's cast (data/speakers/podcast.yml), each speaker always in the same voice.
-    assert {(voice, speaker) for voice, speaker, _ in turns} == {("1", "xiange"), ("2", "laoxiu"), ("3", "host")}
+    # The podcast's cast (its speakers file), each speaker always in the voice of their place in it.
+    assert {(voice, speaker) for voice, speaker, _ in turns} == {
+        (str(number), speaker) for number, speaker in enumerate(podcast_cast(), 1)
+    }
 
 
 def test_conversation_map_draws_every_section_and_says_whose_colour_is_whose(built_site: Path) -> None:
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     figure = page[page.index('<figure class="conversation-map"') :]
     figure = figure[: figure.index("</figure>")]
     sections = re.findall(r'<span class="map-section" style="flex-grow:(\d+)" title="(\d+)\. ([^（"]+)', figure)
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'<h2 id="[^"]+">(.*?)<a class="headerlink"', page)]
     assert [title for _, _, title in sections] == ["片头"] + [h for h in headings if h not in ("校勘记", "来源与版权")]
-    assert set(re.findall(r"map-seg voice-(\d)", figure)) == {"1", "2", "3"}
+    cast = podcast_cast()
+    assert set(re.findall(r"map-seg voice-(\d)", figure)) == {str(number) for number in range(1, len(cast) + 1)}
     legend = figure[figure.index("<figcaption") :]
-    for name in ("闲哥", "老修", "主持"):
+    for name in cast.values():
         assert re.search(name + r" \d+%", legend)
     assert "<a " not in figure  # a picture, not a row of tiny links
 
 
 def test_corrections_show_the_recognized_form_beside_the_reading(built_site: Path) -> None:
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     for original, reading in (("Gook", "Grok"), ("strike", "Stripe"), ("算例", "算力"), ("老秀", "老修")):
         assert f'<del class="asr" title="语音识别原文">{original}</del><ins title="编者更正">{reading}</ins>' in page
     apparatus = page[page.index('<h2 id="apparatus"') : page.index('<h2 id="credits"')]
@@ -148,18 +164,22 @@ def test_corrections_show_the_recognized_form_beside_the_reading(built_site: Pat
 
 
 def test_sponsor_reads_are_collapsible_and_toggles_are_present(built_site: Path) -> None:
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     assert page.count('<details class="sponsor">') >= 2
+    # Each block's summary says what its marker in the page's source says it advertises.
+    source = (ROOT / "docs" / TEXTS[PODCAST].page).read_text(encoding="utf-8")
+    advertised = [f"节目广告（{label}）" for label in re.findall(r"^<!-- sponsor: (.+?) -->$", source, re.M)]
+    assert advertised and re.findall(r"<summary>(.*?)<span", page) == advertised
     assert 'id="toggle-verbatim"' in page and 'id="toggle-asr"' in page
     assert '<span class="filler">' in page and '<span class="laugh">（笑）</span>' in page
 
 
 def test_each_text_page_credits_its_source_and_links_its_raw_download(built_site: Path) -> None:
     for page, raw, credits in (
-        ("podcast", PODCAST_RAW, ("人民公园说AI", "闲哥", "老修", "2025 年 9 月 30 日")),
-        ("article", ARTICLE_RAW, ("孟永辉", "辉常观察", "水晶球", "2024 年 2 月 22 日")),
+        (PODCAST_PAGE, PODCAST_RAW, ("人民公园说AI", "闲哥", "老修", "2025 年 9 月 30 日")),
+        (ARTICLE_PAGE, ARTICLE_RAW, ("孟永辉", "辉常观察", "水晶球", "2024 年 2 月 22 日")),
     ):
-        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        html = (built_site / page).read_text(encoding="utf-8")
         assert f'<a download href="../sources/{raw.name}">' in html
         assert (built_site / "sources" / raw.name).read_bytes() == raw.read_bytes()
         for credit in credits:
@@ -189,13 +209,13 @@ def test_search_index_segments_chinese_words(built_site: Path) -> None:
 def test_search_finds_the_reading_text_not_the_aids_beside_it(built_site: Path) -> None:
     # ¶43: 就说{~~上冒犯~>Sam Altman~~}. The page keeps the recognizer's form (ASR toggle); the
     # index has the editor's reading only, without fillers, paragraph numbers or speaker marks.
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     assert "上冒犯" in page and '<span class="filler">' in page
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     sections = {doc["location"]: doc["text"].replace("\u200b", "") for doc in index["docs"]}
-    apparatus = sections.pop("podcast/#apparatus")
+    apparatus = sections.pop(TEXTS[PODCAST].url + "#apparatus")
     assert "上冒犯 → Sam Altman" in apparatus  # the apparatus is where the original can be found
-    text = "".join(text for location, text in sections.items() if location.startswith("podcast/"))
+    text = "".join(text for location, text in sections.items() if location.startswith(TEXTS[PODCAST].url))
     assert "就说SamAltman一定是个有野心的人" in text.replace(" ", "")  # AutoCorrect spaces dropped
     assert "上冒犯" not in text
     assert not re.search("[◆●■]", text)
@@ -226,7 +246,7 @@ def _turns(page_html: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("term", "pattern"), [("acp", r"ACP"), ("mcp", r"MCP"), ("geo", r"GEO")])
 def test_required_terms_carry_a_footnote_at_their_first_occurrence(built_site: Path, term: str, pattern: str) -> None:
-    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     first = next(anchor for anchor, text in _turns(page).items() if re.search(pattern, text))
     paragraph = re.search(rf'id="{first}">(.*?)</p>', page, re.S)
     assert paragraph is not None
@@ -242,12 +262,12 @@ def test_required_terms_carry_a_footnote_at_their_first_occurrence(built_site: P
 def test_glossary_page_back_links_every_paragraph_where_a_term_occurs(
     built_site: Path, term: str, pattern: str
 ) -> None:
-    podcast = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    podcast = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     expected = [anchor for anchor, text in _turns(podcast).items() if re.search(pattern, text)]
     glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
     entry = glossary[glossary.index(f'id="{term}"') :]
     backlinks = entry[entry.index('class="term-backlinks"') :].split("</p>")[0]
-    assert re.findall(r'href="../podcast/#(p\d+)"', backlinks) == expected
+    assert re.findall(rf'href="\.\./{re.escape(TEXTS[PODCAST].url)}#(p\d+)"', backlinks) == expected
     assert len(expected) >= 1
 
 
@@ -260,7 +280,7 @@ def test_every_page_exists_in_three_editions_with_its_language(built_site: Path)
         for p in built_site.glob("*/index.html")
         if p.parent.name not in ("tw", "hk")
     )
-    assert len(pages) >= 6
+    assert {entry.url + "index.html" for entry in TEXTS.values()} <= set(pages)
     for prefix, lang in zip(EDITION_PREFIXES, ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"), strict=True):
         for page in pages:
             html_text = (built_site / prefix / page).read_text(encoding="utf-8")
@@ -280,13 +300,13 @@ def test_each_edition_sitemap_declares_the_alternates_in_every_edition(built_sit
 
 def test_toggle_links_lead_to_the_same_page_in_each_edition(built_site: Path) -> None:
     for prefix in EDITION_PREFIXES:
-        page = built_site / prefix / "podcast/index.html"
+        page = built_site / prefix / PODCAST_PAGE
         html_text = page.read_text(encoding="utf-8")
         links = re.findall(r'<a class="edition-toggle__link" href="([^"]+)" lang="([^"]+)"', html_text)
         assert [lang for _, lang in links] == ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
         for href, _ in links:
             target = (page.parent / href / "index.html").resolve()
-            assert target.is_file() and target.parent.name == "podcast", (prefix, href)
+            assert target.is_file() and target.parent.name + "/" == TEXTS[PODCAST].url, (prefix, href)
 
 
 def test_no_simplified_only_character_remains_in_a_traditional_edition(built_site: Path) -> None:
@@ -294,7 +314,7 @@ def test_no_simplified_only_character_remains_in_a_traditional_edition(built_sit
 
     for prefix, config in (("tw/", "s2tw"), ("hk/", "s2hk")):
         simplified_only = simplified_only_characters(config)
-        for page in ("podcast", "article", "glossary", "", "licence"):
+        for page in (*(entry.url for entry in TEXTS.values()), "glossary/", "", "licence/"):
             html_text = (built_site / prefix / page / "index.html").read_text(encoding="utf-8")
             # What a reader sees: the article and the page's title; the ASR originals are converted too.
             body = html_text[html_text.index("<article") : html_text.index("</article>")]
@@ -313,7 +333,7 @@ def test_search_finds_words_typed_in_each_editions_script(built_site: Path) -> N
 
 
 def test_traditional_editions_use_materials_traditional_interface(built_site: Path) -> None:
-    html_text = (built_site / "tw/podcast/index.html").read_text(encoding="utf-8")
+    html_text = (built_site / "tw" / PODCAST_PAGE).read_text(encoding="utf-8")
     assert 'placeholder="搜尋"' in html_text
     assert '"search.result.placeholder": "' in html_text
 
@@ -344,9 +364,10 @@ def test_the_link_check_finds_missing_anchors_pages_and_links_to_another_host(tm
     assert all(" LINK001 " in problem for problem in found)
 
 
-def test_glossary_back_links_name_a_paragraph_in_both_texts(built_site: Path) -> None:
+def test_glossary_back_links_name_a_paragraph_in_both_seed_texts(built_site: Path) -> None:
     glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
     backlinks = "".join(re.findall(r'<p class="term-backlinks">.*?</p>', glossary, re.S))
-    assert re.search(r'href="\.\./article/#p\d+"', backlinks)
-    assert re.search(r'href="\.\./podcast/#p\d+"', backlinks)
-    assert 'href="../article/"' not in backlinks and 'href="../podcast/"' not in backlinks
+    for text_id in (ARTICLE, PODCAST):
+        url = TEXTS[text_id].url
+        assert re.search(rf'href="\.\./{re.escape(url)}#p\d+"', backlinks), text_id
+        assert f'href="../{url}"' not in backlinks, text_id

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from edition.sources.texts import load_registry
+
 pytestmark = pytest.mark.e2e
+
+# Every registered text's page (``podcast/``), in the registry's order.
+TEXT_PAGES = [entry.url for entry in load_registry(Path(__file__).resolve().parents[2]).texts.values()]
 
 
 # The engine the site was built with: Material's search box and results, or Zensical's dialog (its
@@ -143,7 +149,7 @@ def test_search_returns_a_chinese_result_in_each_edition(
 
 def test_no_request_leaves_127_0_0_1(context: BrowserContext, site_url: str, outside_requests: list[str]) -> None:
     page = context.new_page()
-    for path in ("", "podcast/", "article/", "glossary/", "tw/podcast/", "hk/glossary/"):
+    for path in ("", *TEXT_PAGES, "glossary/", "tw/" + TEXT_PAGES[0], "hk/glossary/"):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     search(page, "抖音")  # searching loads the worker and the index

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, ViewportSize, expect
 
+from edition.sources.texts import load_registry
+
 pytestmark = pytest.mark.e2e
+
+# Every registered text's page (``podcast/``), in the registry's order.
+TEXT_PAGES = [entry.url for entry in load_registry(Path(__file__).resolve().parents[2]).texts.values()]
 
 EDITIONS = ("", "tw/", "hk/")
 PHONE: ViewportSize = {"width": 412, "height": 915}
@@ -155,7 +161,7 @@ def test_latin_words_are_not_letter_spaced_by_justification(phone: BrowserContex
 @pytest.mark.parametrize("prefix", EDITIONS)
 def test_headings_never_break_inside_a_word(phone: BrowserContext, site_url: str, prefix: str) -> None:
     page = phone.new_page()
-    for path in ("article/", "glossary/", "podcast/"):
+    for path in (*TEXT_PAGES, "glossary/"):
         page.goto(site_url + prefix + path)
         broken = page.eval_on_selector_all(
             "article :is(h1, h2) .nobr",
@@ -183,7 +189,7 @@ def test_no_page_logs_an_error_or_fails_a_request_served_elsewhere(browser: Brow
         lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None,
     )
     for prefix in EDITIONS:
-        for path in ("", "podcast/", "article/", "glossary/", "licence/"):
+        for path in ("", *TEXT_PAGES, "glossary/", "licence/"):
             page.goto(site_url + prefix + path)
             page.wait_for_load_state("networkidle")
     assert problems == []
