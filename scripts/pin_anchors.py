@@ -35,7 +35,7 @@ def pin_anchors(root: Path, text_id: str, renumber: bool = False) -> str:
     markdown, offset = split_front_matter(read_text(root / page_path, page_path), page_path)
     reading = parse_reading(markdown, load_speakers(root, entry.speakers), page_path, offset)
     path = ANCHORS.format(text=text_id)
-    pins = pin(paragraph_starts(reading.blocks), load_pins(root, text_id) or [], renumber)
+    pins = pin(paragraph_starts(reading.blocks), load_pins(root, text_id) or [], renumber, path)
     (root / path).parent.mkdir(parents=True, exist_ok=True)
     (root / path).write_text(pins_yaml(text_id, pins), encoding="utf-8")
     return path

@@ -6,7 +6,7 @@
 It removes the text's entry from data/texts.yml, its line in mkdocs.yml's navigation, its page,
 its raw source, and its own data files (cast, anchors, annotations), and lists what it removed.
 Glossary and other shared data are left alone: `make check` then says if anything still names
-the text. Refused with `path:line: CODE`: RM001 an id that is no text of the registry.
+the text. Refused with `path:line: CODE`: REM001 an id that is no text of the registry.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def remove_text(root: Path, text_id: str) -> list[str]:
     registry = load_registry(root)
     entry = registry.texts.get(text_id)
     if entry is None:
-        raise fail(REGISTRY, 1, "RM001", f"no text {text_id!r} in {REGISTRY}: nothing to remove")
+        raise fail(REGISTRY, 1, "REM001", f"no text {text_id!r} in {REGISTRY}: nothing to remove")
     changed: list[str] = []
     own = [f"docs/{entry.page}", entry.raw, f"data/anchors/{text_id}.yml", f"data/annotations/{text_id}.yml"]
     if entry.speakers:

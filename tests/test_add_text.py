@@ -176,7 +176,7 @@ def test_an_added_text_is_removed_with_one_command_and_the_tree_is_as_before(tmp
     assert check_all(root) == []
     remove_text(root, "episode-4")
     assert fingerprint(root) == before
-    with pytest.raises(EditionError, match=r"^data/texts\.yml:1: RM001 no text 'episode-4'"):
+    with pytest.raises(EditionError, match=r"^data/texts\.yml:1: REM001 no text 'episode-4'"):
         remove_text(root, "episode-4")
 
 

@@ -30,11 +30,46 @@ def test_pins_follow_the_words_not_the_order() -> None:
 
 
 def test_renumbering_keeps_every_old_anchor_as_an_alias() -> None:
+    pins = [Pin(anchor="p1", at=0), Pin(anchor="p2", at=10), Pin(anchor="p2a", at=15)]
+    renumbered = pin([0, 10, 15], pins, renumber=True)
+    assigned = assign([0, 10, 15], renumbered)
+    assert assigned.anchors == ["p1", "p2", "p3"]
+    assert assigned.aliases == [[], [], ["p2a"]]
+
+
+def test_renumbering_never_gives_an_old_anchor_to_other_words() -> None:
     pins = [Pin(anchor="p1", at=0), Pin(anchor="p2", at=10), Pin(anchor="p2a", at=15), Pin(anchor="p3", at=20)]
-    renumbered = pin([0, 10, 15, 20], pins, renumber=True)
-    assigned = assign([0, 10, 15, 20], renumbered)
-    assert assigned.anchors == ["p1", "p2", "p3", "p4"]
-    assert assigned.aliases == [[], [], ["p2a"], []]
+    with pytest.raises(
+        EditionError,
+        match=r"^data/anchors/x\.yml:1: ANCH005 renumbering would give p3 \(now at source character 20\) to "
+        r"other words \(at 15\)",
+    ):
+        pin([0, 10, 15, 20], pins, renumber=True, shown_as="data/anchors/x.yml")
+
+
+def test_any_number_of_paragraphs_split_from_one_get_anchors() -> None:
+    pins = [Pin(anchor="p1", at=0), Pin(anchor="p2", at=1000)]
+    starts = [0, *range(10, 10 + 10 * 30, 10), 1000]  # p1 split into 31 paragraphs
+    names = [p.anchor for p in pin(starts, pins)]
+    assert names[2:5] == ["p1a", "p1b", "p1c"] and names[-1] == "p1ad" and len(set(names)) == len(names)
+
+
+def test_a_pin_given_twice_or_swapped_pins_stop_the_build(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    anchors = root / "data/anchors/podcast.yml"
+    text = anchors.read_text(encoding="utf-8")
+    anchors.write_text(text.replace("{anchor: p5,", "{anchor: p4,", 1), encoding="utf-8")
+    problems = [str(problem) for problem in check_all(root)]
+    assert len(problems) == 1 and re.match(r"^data/anchors/podcast\.yml:\d+: ANCH003 p4 is pinned twice", problems[0])
+    at4 = re.search(r"\{anchor: p4, at: (\d+)\}", text)
+    at5 = re.search(r"\{anchor: p5, at: (\d+)\}", text)
+    assert at4 and at5
+    swapped = text.replace(at4.group(), "{anchor: p4, at: X}").replace(at5.group(), f"{{anchor: p5, at: {at4[1]}}}")
+    anchors.write_text(swapped.replace("{anchor: p4, at: X}", f"{{anchor: p4, at: {at5[1]}}}"), encoding="utf-8")
+    problems = [str(problem) for problem in check_all(root)]
+    assert len(problems) == 1 and re.match(
+        r"^docs/podcast\.md:\d+: ANCH004 this paragraph is pinned as p4, after p5", problems[0]
+    )
 
 
 def copy_project(tmp_path: Path) -> Path:

@@ -13,20 +13,29 @@ in ``data/anchors/<text id>.yml`` (``make anchors ID=…`` writes it; the diff i
   the paragraph that now holds those words: the old link lands on the same words.
 
 Renumbering (``make anchors ID=… RENUMBER=1``) is a reviewed act: every paragraph gets ``p1…pN`` in
-order, and every earlier anchor stays in the file as an alias of the words it named.
+order, and every earlier anchor stays in the file as an alias of the words it named. It is refused
+(``ANCH005``) where it would give an existing anchor to other words — a published link would land
+elsewhere; a text whose anchors were never published starts afresh by deleting its anchors file.
+
+The file is a contract, checked on every build: one pin per anchor name (``ANCH003``), and the
+paragraphs' anchors in the order of their words (``ANCH004``: swapped pins would number paragraphs
+9, 11, 10, 12).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from edition.datafile import load_yaml, validate
+from edition.datafile import line_for, load_yaml, validate
+from edition.errors import EditionError, Problem, fail
 
 ANCHORS = "data/anchors/{text}.yml"
 
@@ -51,11 +60,60 @@ class Assigned:
 
 
 def load_pins(root: Path, text_id: str) -> list[Pin] | None:
-    """The pinned anchors, or ``None`` when the text has no anchors file (then: numbered in order)."""
+    """The pinned anchors, or ``None`` when the text has no anchors file (then: numbered in order).
+    ``ANCH003`` where one anchor is pinned twice."""
     path = ANCHORS.format(text=text_id)
     if not (root / path).exists():
         return None
-    return validate(Pins, load_yaml(root / path, path), path).root
+    data = load_yaml(root / path, path)
+    pins = validate(Pins, data, path).root
+    seen: set[str] = set()
+    for index, pinned in enumerate(pins):
+        if pinned.anchor in seen:
+            raise fail(
+                path,
+                line_for(data, (index,)),
+                "ANCH003",
+                f"{pinned.anchor} is pinned twice: a page would carry two id={pinned.anchor}; keep the entry "
+                "that names the words published under it and delete the other",
+            )
+        seen.add(pinned.anchor)
+    return pins
+
+
+def _order(anchor: str) -> tuple[int, int, str]:
+    match = re.fullmatch(r"p(\d+)([a-z]*)", anchor)
+    assert match is not None  # Pin's pattern
+    return int(match[1]), len(match[2]), match[2]
+
+
+def check_order(assigned: Assigned, shown_as: str, lines: list[int]) -> None:
+    """``ANCH004`` where a paragraph's anchor sorts before the anchor of the paragraph before it."""
+    previous: str | None = None
+    for anchor, line in zip(assigned.anchors, lines, strict=True):
+        if anchor is None:
+            continue
+        if previous is not None and _order(anchor) <= _order(previous):
+            raise EditionError(
+                [
+                    Problem(
+                        shown_as,
+                        line,
+                        "ANCH004",
+                        f"this paragraph is pinned as {anchor}, after {previous}: the anchors file names them "
+                        "out of order (swapped `at:` values?); put each anchor back at its own paragraph's "
+                        "position, or renumber with `make anchors RENUMBER=1`",
+                    )
+                ]
+            )
+        previous = anchor
+
+
+def _suffixes() -> Iterator[str]:
+    """a … z, aa, ab …: any number of paragraphs split from one."""
+    for size in itertools.count(1):
+        for letters in itertools.product(string.ascii_lowercase, repeat=size):
+            yield "".join(letters)
 
 
 def assign(starts: list[int], pins: list[Pin]) -> Assigned:
@@ -73,10 +131,22 @@ def assign(starts: list[int], pins: list[Pin]) -> Assigned:
     return Assigned(anchors, aliases)
 
 
-def pin(starts: list[int], pins: list[Pin], renumber: bool = False) -> list[Pin]:
+def pin(starts: list[int], pins: list[Pin], renumber: bool = False, shown_as: str = "data/anchors") -> list[Pin]:
     """The anchors file after pinning every paragraph: new ones named after the paragraph before."""
     if renumber or not pins:  # the first pinning numbers in order
         fresh = [Pin(anchor=f"p{n}", at=at) for n, at in enumerate(starts, 1)]
+        old = {p.anchor: p.at for p in pins}
+        moved = [p for p in fresh if p.anchor in old and old[p.anchor] != p.at]
+        if moved:
+            raise fail(
+                shown_as,
+                1,
+                "ANCH005",
+                f"renumbering would give {moved[0].anchor} (now at source character {old[moved[0].anchor]}) to "
+                f"other words (at {moved[0].at}), and {len(moved) - 1} more: a published link would land "
+                "elsewhere. Keep the anchors as they are (make anchors without RENUMBER); a text never "
+                "published may start afresh by deleting its anchors file",
+            )
         named = {p.anchor for p in fresh}
         return fresh + [p for p in pins if p.anchor not in named]
     assigned = assign(starts, pins)
@@ -86,7 +156,7 @@ def pin(starts: list[int], pins: list[Pin], renumber: bool = False) -> list[Pin]
     for at, anchor in zip(starts, assigned.anchors, strict=True):
         if anchor is None:
             base = re.sub(r"[a-z]+$", "", previous)
-            anchor = next(base + s for s in string.ascii_lowercase if base + s not in taken)
+            anchor = next(base + s for s in _suffixes() if base + s not in taken)
             taken.add(anchor)
             out.append(Pin(anchor=anchor, at=at))
         previous = anchor

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from edition.errors import EditionError, Problem, fail
-from edition.reading.anchors import Assigned, assign, load_pins
+from edition.reading.anchors import Assigned, assign, check_order, load_pins
 from edition.reading.conversation_map import page_head
 from edition.reading.fillers import load_filler_rules
 from edition.reading.reading import (
@@ -80,6 +80,7 @@ def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str)
         return None
     assigned = assign(paragraph_starts(blocks), pins)
     paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    check_order(assigned, shown_as, [paragraph.line for paragraph in paragraphs])
     missing = [
         Problem(
             shown_as,
