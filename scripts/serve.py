@@ -39,11 +39,14 @@ def main() -> int:
     parser.add_argument("--engine", help="the site engine (default: $ENGINE, else mkdocs)")
     parser.add_argument("--port", type=int, default=8000)
     arguments = parser.parse_args()
+    # The first snapshot is taken before the first build, not after "serving" is printed: an edit
+    # saved during that build, or the instant after the message (what `make bench` does), differs
+    # from it and is rebuilt, where a snapshot taken later would already contain it and never see it.
+    seen = stamp()
     if not build(arguments.engine) and not (ROOT / "site").exists():
         return 1
     _, url = start(ROOT / "site", arguments.port)
     print(f"serving site/ at {url} (Ctrl-C to stop); watching {', '.join(WATCHED)}", flush=True)
-    seen = stamp()
     try:
         while True:
             time.sleep(1)
