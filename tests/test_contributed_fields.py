@@ -52,3 +52,73 @@ def test_a_heading_in_a_reading_text_is_text(tmp_path: Path) -> None:
     html = render_markdown(root, render_page(root, entry, read_source(root, "podcast", entry), markdown, "p", offset))
     assert "<script>" not in html and "<em>强调</em>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *强调*" in html.replace("&lt;script>", "&lt;script&gt;")
+
+
+def test_a_link_a_device_or_an_outsized_file_is_refused(tmp_path: Path) -> None:
+    import os
+
+    root = copy_project(tmp_path)
+    (root / "docs/sources/passwd.txt").symlink_to("/etc/passwd")
+    problems = [str(problem) for problem in check_all(root)]
+    assert problems == [
+        "docs/sources/passwd.txt:1: FILE005 not a regular file (a symbolic link or device): "
+        "replace it with the file itself, or remove it"
+    ]
+    (root / "docs/sources/passwd.txt").unlink()
+    os.mkfifo(root / "data/fillers-fifo.yml")
+    assert [problem.code for problem in check_all(root)] == ["FILE005"]  # not read: a FIFO would hang
+    (root / "data/fillers-fifo.yml").unlink()
+    glossary = root / "data/glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "#" * 2_000_001, encoding="utf-8")
+    assert [problem.code for problem in check_all(root)] == ["FILE006"]
+
+
+def test_a_raw_source_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    from edition.errors import EditionError
+    from edition.sources.texts import load_registry, read_raw
+
+    root = copy_project(tmp_path)
+    raw = root / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
+    target = tmp_path / "elsewhere.txt"
+    target.write_bytes(raw.read_bytes())
+    raw.unlink()
+    raw.symlink_to(target)
+    with pytest.raises(EditionError, match=r"^docs/sources/article-mengyonghui-sora-scraped-raw\.txt:1: SRC007 "):
+        read_raw(root, "article", load_registry(root).texts["article"])
+
+
+def test_a_compatibility_character_is_refused_with_the_ordinary_one(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    page = root / "docs/podcast.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("抖音危险了！哈哈。", "抖音危险了！哈哈。\u2f08", 1), encoding="utf-8"
+    )
+    problems = [str(problem) for problem in check_all(root)]
+    assert len(problems) == 1 and problems[0].startswith("docs/podcast.md:")
+    assert "FILE007 compatibility character \u2f08 (U+2F08): write 人 instead" in problems[0]
+
+
+def test_a_deeply_nested_data_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "data/anchors/podcast.yml").write_text("[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    problems = [str(problem) for problem in check_all(root)]
+    assert problems and problems[0].startswith("data/anchors/podcast.yml:1: DATA007 nested 5000 levels deep")
+
+
+def test_a_raw_source_past_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    import hashlib
+
+    from edition.errors import EditionError
+    from edition.sources.texts import MAX_SOURCE_BYTES, load_registry, read_raw
+
+    root = copy_project(tmp_path)
+    raw = root / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
+    raw.write_bytes(b"x" * (MAX_SOURCE_BYTES + 1))
+    registry = root / "data/texts.yml"
+    old = load_registry(root).texts["article"].sha256
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(old, hashlib.sha256(raw.read_bytes()).hexdigest()),
+        encoding="utf-8",
+    )
+    with pytest.raises(EditionError, match=r"^docs/sources/article-mengyonghui-sora-scraped-raw\.txt:1: SRC008 "):
+        read_raw(root, "article", load_registry(root).texts["article"])

@@ -67,11 +67,38 @@ _LineLoader.add_constructor(
 )
 
 
+# No data file of the edition nests deeper than a handful of levels; the parser recurses once a
+# level, and thousands of levels crash it (a segmentation fault in libyaml, a RecursionError in Python).
+MAX_DEPTH = 32
+
+
+def _depth(text: str) -> tuple[int, int]:
+    """The deepest nesting the text could reach (block indentation or flow brackets) and its line."""
+    deepest, at, flow = 0, 1, 0
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" -")
+        if not stripped or stripped.startswith("#"):
+            continue
+        level = (len(line) - len(stripped)) // 2 + flow
+        for char in stripped:
+            if char in "[{":
+                flow += 1
+                level = max(level, flow + (len(line) - len(stripped)) // 2)
+            elif char in "]}":
+                flow = max(0, flow - 1)
+        if level > deepest:
+            deepest, at = level, number
+    return deepest, at
+
+
 def load_yaml(path: Path, shown_as: str) -> Any:
     """Parse a YAML file; syntax errors become ``DATA001`` with the line the parser names."""
     text = read_text(path, shown_as)
     if not text.strip():
         raise fail(shown_as, 1, "DATA005", "the file is empty: write [] for an empty list, or restore it from git")
+    depth, line = _depth(text)
+    if depth > MAX_DEPTH:
+        raise fail(shown_as, line, "DATA007", f"nested {depth} levels deep (at most {MAX_DEPTH}): flatten it")
     try:
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.MarkedYAMLError as error:

@@ -36,7 +36,7 @@ from edition.render import render_markdown
 from edition.sources.pages import MARKER as TEXT_MARKER
 from edition.sources.pages import render_page
 from edition.sources.texts import REGISTRY, Registry, TextEntry, load_registry, read_source, registry_lists
-from edition.textfile import read_text
+from edition.textfile import links_under, read_text
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- edition:glossary -->"
@@ -187,6 +187,7 @@ class EditionBuild:
             self._collect(error)
             return
         self.problems += navigation_problems(self.root, self.registry)
+        self.problems += links_under(self.root, ("docs", "data"))
         self.problems += unregistered_pages(self.root, self.registry)
         for text_id, entry in self.registry.texts.items():
             page_path = f"docs/{entry.page}"

@@ -16,6 +16,8 @@ from edition.sources.kinds import SourceKind, SourceText
 from edition.sources.rawfile import ENCODINGS, decode_source
 
 REGISTRY = "data/texts.yml"
+# The longest episode of a show's archive is about 150 KB of subtitles; ten times that is a mistake.
+MAX_SOURCE_BYTES = 1_500_000
 
 
 Kind = Literal["transcript", "article"]
@@ -140,6 +142,17 @@ def read_raw(root: Path, text_id: str, entry: TextEntry) -> str:
     """The raw source's text, after proving it is byte-identical to the pinned version (``SRC001``):
     decoded with its recorded encoding, line ends and Unicode forms normalised (``rawfile``)."""
     path = root / entry.raw
+    if path.is_symlink() or not path.resolve().is_relative_to((root / "docs/sources").resolve()):
+        raise fail(
+            entry.raw, 1, "SRC007", "a raw source is a regular file under docs/sources/, not a link: copy the file in"
+        )
+    if path.is_file() and path.stat().st_size > MAX_SOURCE_BYTES:
+        raise fail(
+            entry.raw,
+            1,
+            "SRC008",
+            f"larger than {MAX_SOURCE_BYTES:,} bytes, more than the pipeline supports: split the source",
+        )
     data = path.read_bytes() if path.is_file() else None
     digest = hashlib.sha256(data).hexdigest() if data is not None else None
     if digest is None:
