@@ -37,6 +37,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from edition.editions.declared import load_editions
 from edition.errors import EditionError, Problem, fail
 from edition.reading.transcript_page import split_front_matter
 from edition.sources.escape import markdown_text
@@ -44,7 +45,7 @@ from edition.sources.kinds import KINDS as SOURCE_KINDS
 from edition.sources.kinds import SourceKind, SourceText, detect
 from edition.sources.pages import render_page
 from edition.sources.rawfile import decode_source, detect_encoding
-from edition.sources.texts import KINDS, REGISTRY, TextEntry, load_registry
+from edition.sources.texts import KINDS, REGISTRY, RESERVED_IDS, TextEntry, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_ANCHOR = re.compile(r"^(\s*)- [^:\n]+: glossary\.md\s*$", re.M)
@@ -88,8 +89,16 @@ def _yaml_string(text: str) -> str:
 
 def _problems(root: Path, text_id: str, kind: str, fields: dict[str, str]) -> list[Problem]:
     problems = []
-    if not _ID.match(text_id):
-        problems.append(Problem(REGISTRY, 1, "ADD001", f"id {text_id!r}: use lowercase letters, digits and hyphens"))
+    reserved = RESERVED_IDS | {edition.prefix.rstrip("/") for edition in load_editions(root).others}
+    if not _ID.match(text_id) or text_id in reserved:
+        problems.append(
+            Problem(
+                REGISTRY,
+                1,
+                "ADD001",
+                f"id {text_id!r}: use lowercase letters, digits and hyphens, and none of {', '.join(sorted(reserved))}",
+            )
+        )
     registry = load_registry(root)
     taken = [path for path in (f"docs/{text_id}.md", f"docs/sources/{text_id}{RAW_SUFFIX}") if (root / path).exists()]
     if text_id in registry.texts or taken:

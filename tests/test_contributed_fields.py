@@ -122,3 +122,38 @@ def test_a_raw_source_past_the_limit_is_refused_before_it_is_read(tmp_path: Path
     )
     with pytest.raises(EditionError, match=r"^docs/sources/article-mengyonghui-sora-scraped-raw\.txt:1: SRC008 "):
         read_raw(root, "article", load_registry(root).texts["article"])
+
+
+@pytest.mark.parametrize("text_id", ["tw", "hk", "assets", "search", "sources", "episode-2\n", "Episode-2"])
+def test_a_reserved_or_malformed_id_is_refused_by_add_text(tmp_path: Path, text_id: str) -> None:
+    import sys
+
+    from edition.errors import EditionError
+    from tests.project_copy import ROOT, fingerprint
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from add_text import add_text
+
+    root = copy_project(tmp_path)
+    before = fingerprint(root)
+    with pytest.raises(EditionError, match="ADD001"):
+        add_text(root, ROOT / "tests/data/sources/hostile.md", text_id, title="标题")
+    assert fingerprint(root) == before
+
+
+def test_the_registry_is_checked_against_the_files_that_refer_to_it(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "data/annotations/podcast.yml").rename(root / "data/annotations/Podcast.yml")
+    problems = [str(problem) for problem in check_all(root)]
+    assert problems[0].startswith("data/annotations/Podcast.yml:1: TEXT003 no text has the id 'Podcast'"), problems
+    (root / "data/annotations/Podcast.yml").rename(root / "data/annotations/podcast.yml")
+    registry = root / "data/texts.yml"
+    text = registry.read_text(encoding="utf-8")
+    block = re.search(r"(?m)^article:\n(?:  .*\n)+", text)
+    assert block is not None
+    registry.write_text(text + block.group().replace("article:", "article-2:", 1), encoding="utf-8")
+    codes = [problem.code for problem in check_all(root)]
+    assert codes.count("TEXT002") == 2, codes  # the same page and the same raw source
+    registry.write_text(text.replace("\narticle:\n", "\nsearch:\n"), encoding="utf-8")
+    problems = [str(problem) for problem in check_all(root)]
+    assert any(" TEXT001 text id 'search'" in problem for problem in problems), problems

@@ -35,7 +35,15 @@ from edition.reading.transcript_page import front_matter, split_front_matter
 from edition.render import render_markdown
 from edition.sources.pages import MARKER as TEXT_MARKER
 from edition.sources.pages import render_page
-from edition.sources.texts import REGISTRY, Registry, TextEntry, load_registry, read_source, registry_lists
+from edition.sources.texts import (
+    REGISTRY,
+    Registry,
+    TextEntry,
+    load_registry,
+    read_source,
+    registry_lists,
+    registry_problems,
+)
 from edition.textfile import links_under, read_text
 
 GLOSSARY_PAGE = "glossary.md"
@@ -188,6 +196,9 @@ class EditionBuild:
             return
         self.problems += navigation_problems(self.root, self.registry)
         self.problems += links_under(self.root, ("docs", "data"))
+        folders = {edition.prefix.rstrip("/") for edition in self.editions.others}
+        self.problems += registry_problems(self.root, self.registry, folders)
+        self.problems += navigation_problems(self.root, self.registry)
         self.problems += unregistered_pages(self.root, self.registry)
         for text_id, entry in self.registry.texts.items():
             page_path = f"docs/{entry.page}"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from edition.datafile import line_for, load_yaml, validate
-from edition.errors import fail
+from edition.errors import Problem, fail
 from edition.sources.escape import markdown_text
 from edition.sources.kinds import KINDS as SOURCE_KINDS
 from edition.sources.kinds import SourceKind, SourceText
@@ -97,6 +98,15 @@ class TextEntry(BaseModel):
         return self.page.removesuffix(".md") + "/"
 
 
+# Names a text's id may not take: the site's own folders (each edition's folder is refused too,
+# from data/editions.yml) — a text there would overwrite them or be overwritten.
+RESERVED_IDS = frozenset({"assets", "search", "sources", "pagefind", "stylesheets", "javascripts", "404", "sitemap"})
+_TEXT_ID = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")
+# Files kept by text id: a file whose name is no text's id is read by nothing (a renamed or
+# misspelt id would drop every annotation or anchor of its text without a word).
+_BY_TEXT = ("data/anchors", "data/annotations")
+
+
 class Registry(RootModel[dict[str, TextEntry]]):
     """All texts, by id."""
 
@@ -130,6 +140,66 @@ def registry_lists(markdown: str, registry: Registry) -> str:
         if entry.credit
     )
     return markdown.replace(TEXTS_MARKER, texts).replace(CREDITS_MARKER, credits)
+
+
+def registry_problems(root: Path, registry: Registry, edition_folders: set[str]) -> list[Problem]:
+    """``TEXT001`` an id that is not lowercase letters, digits and hyphens, or is reserved;
+    ``TEXT002`` a page or raw source two texts name; ``TEXT003`` a file kept by text id or a cast
+    file that no text of the registry names."""
+    data = load_yaml(root / REGISTRY, REGISTRY)
+    problems: list[Problem] = []
+    reserved = RESERVED_IDS | edition_folders
+    for text_id in registry.texts:
+        if not _TEXT_ID.match(text_id) or text_id in reserved:
+            problems.append(
+                Problem(
+                    REGISTRY,
+                    line_for(data, (text_id,)),
+                    "TEXT001",
+                    f"text id {text_id!r}: use lowercase letters, digits and hyphens, and none of "
+                    f"{', '.join(sorted(reserved))} (the site's own folders)",
+                )
+            )
+    for field in ("page", "raw"):
+        seen: dict[str, str] = {}
+        for text_id, entry in registry.texts.items():
+            value = getattr(entry, field)
+            if value in seen:
+                problems.append(
+                    Problem(
+                        REGISTRY,
+                        line_for(data, (text_id, field)),
+                        "TEXT002",
+                        f"{text_id} names {field} {value}, as {seen[value]} does: a text would appear twice; "
+                        "remove the second entry",
+                    )
+                )
+            seen.setdefault(value, text_id)
+    named_casts = {entry.speakers for entry in registry.texts.values() if entry.speakers}
+    for folder in _BY_TEXT:
+        for path in sorted((root / folder).glob("*.yml")) if (root / folder).is_dir() else []:
+            if path.stem not in registry.texts:
+                problems.append(
+                    Problem(
+                        f"{folder}/{path.name}",
+                        1,
+                        "TEXT003",
+                        f"no text has the id {path.stem!r} (ids: {', '.join(registry.texts)}): rename the file "
+                        "to its text's id, or remove it — as it is, nothing reads it",
+                    )
+                )
+    if (root / "data/speakers").is_dir():
+        for path in sorted((root / "data/speakers").glob("*.yml")):
+            if f"data/speakers/{path.name}" not in named_casts:
+                problems.append(
+                    Problem(
+                        f"data/speakers/{path.name}",
+                        1,
+                        "TEXT003",
+                        "no text names this cast (`speakers:` in data/texts.yml): name it, or remove it",
+                    )
+                )
+    return problems
 
 
 def load_registry(root: Path) -> Registry:
