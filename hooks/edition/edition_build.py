@@ -194,7 +194,6 @@ class EditionBuild:
         except EditionError as error:
             self._collect(error)
             return
-        self.problems += navigation_problems(self.root, self.registry)
         self.problems += links_under(self.root, ("docs", "data"))
         folders = {edition.prefix.rstrip("/") for edition in self.editions.others}
         self.problems += registry_problems(self.root, self.registry, folders)
