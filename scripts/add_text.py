@@ -37,6 +37,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from edition.cli import run
 from edition.editions.declared import load_editions
 from edition.errors import EditionError, Problem, fail
 from edition.reading.transcript_page import split_front_matter
@@ -303,4 +304,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run(lambda: main(sys.argv[1:]))

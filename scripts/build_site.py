@@ -23,6 +23,7 @@ from pathlib import Path
 
 from edition.adapters.engines import ENGINE_NAMES, Engine, engine
 from edition.adapters.post_build import check_links, finish_site, page_fragment
+from edition.cli import run
 from edition.edition_build import EditionBuild
 from edition.editions.convert import Converter, Override
 from edition.editions.declared import Edition, PdfWords
@@ -152,4 +153,4 @@ if __name__ == "__main__":
     parser.add_argument("--engine", choices=ENGINE_NAMES, help="the site engine (default: $ENGINE, else mkdocs)")
     arguments = parser.parse_args()
     _stop_on_sigterm()
-    sys.exit(build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf, site_engine=engine(arguments.engine)))
+    run(lambda: build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf, site_engine=engine(arguments.engine)))

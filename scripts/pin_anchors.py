@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from edition.cli import run
 from edition.errors import EditionError, fail
 from edition.reading.anchors import ANCHORS, load_pins, pin, pins_yaml
 from edition.reading.reading import paragraph_starts, parse_reading
@@ -55,4 +56,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run(lambda: main(sys.argv[1:]))

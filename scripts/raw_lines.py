@@ -17,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 
+from edition.cli import run
 from edition.errors import EditionError, fail
 from edition.reading.anchors import assign, load_pins
 from edition.reading.reading import Paragraph, paragraph_starts, parse_reading, source_words
@@ -94,4 +95,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run(lambda: main(sys.argv[1:]))

@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from edition.cli import run
 from edition.errors import EditionError, fail
 from edition.sources.texts import REGISTRY, load_registry
 
@@ -61,4 +62,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run(lambda: main(sys.argv[1:]))

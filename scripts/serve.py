@@ -18,6 +18,7 @@ from pathlib import Path
 
 from serve_static import start
 
+from edition.cli import run
 from edition.edition_build import Stamp, files_under, stamp_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,4 +60,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

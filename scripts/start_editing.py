@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pin_anchors import pin_anchors
 
+from edition.cli import run
 from edition.errors import EditionError, fail
 from edition.reading.reading import END, START
 from edition.reading.speakers import load_speakers
@@ -69,4 +70,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run(lambda: main(sys.argv[1:]))

@@ -157,3 +157,20 @@ def test_the_registry_is_checked_against_the_files_that_refer_to_it(tmp_path: Pa
     registry.write_text(text.replace("\narticle:\n", "\nsearch:\n"), encoding="utf-8")
     problems = [str(problem) for problem in check_all(root)]
     assert any(" TEXT001 text id 'search'" in problem for problem in problems), problems
+
+
+def test_ctrl_c_ends_a_command_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = copy_project(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "scripts/check.py"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.0)  # well inside the build's first pass
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "check.py: interrupted"

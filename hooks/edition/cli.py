@@ -1,0 +1,22 @@
+"""How every command of the edition ends: its exit code, or one quiet line on Ctrl-C.
+
+An interrupted command prints no traceback (a contributor would take it for a crash); it says it
+was interrupted and exits 130, as a shell does. The build writes into a staging folder and moves
+it into place only when it succeeds, so an interrupt leaves sources and the previous site as they were.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def run(main: Callable[[], int]) -> None:
+    """Run a command's ``main`` and exit with its code (130 on Ctrl-C, with one line on stderr)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print(f"{Path(sys.argv[0]).name}: interrupted", file=sys.stderr)
+        code = 130
+    sys.exit(code)
