@@ -27,12 +27,14 @@ from pathlib import Path
 from serve_static import start
 
 from edition.editions.declared import load_editions
+from edition.sources.texts import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tests/lighthouse/node_modules/.bin/lighthouse"
 MEDIAN_RUN = ROOT / "tests/lighthouse/median-run.mjs"
 GATES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-PAGES = ("", "podcast/", "article/", "glossary/")
+# The home page, every text of the registry (data/texts.yml) and the glossary.
+PAGES = ("", *(entry.url for entry in load_registry(ROOT).texts.values()), "glossary/")
 EDITION_PREFIXES = tuple(edition.prefix for edition in load_editions(ROOT).all)  # data/editions.yml
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -95,7 +97,9 @@ def main() -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--report", type=Path, default=ROOT / "build/lighthouse")
-    parser.add_argument("--pages", nargs="*", default=list(PAGES), help="pages to audit (default: the four)")
+    parser.add_argument(
+        "--pages", nargs="*", default=list(PAGES), help="pages to audit (default: home, every text, glossary)"
+    )
     parser.add_argument("--runs", type=int, default=5, help="audits per page; the median run is judged")
     arguments = parser.parse_args()
     arguments.report.mkdir(parents=True, exist_ok=True)
