@@ -42,7 +42,7 @@ def replace(path: str, old: str, new: str) -> Callable[[Path], object]:
     return change
 
 
-SOURCE = "  sources:\n    - title: s\n      url: https://example.org/\n      kind: reference\n"
+SOURCE = "  sources:\n    - title: s\n      url: https://example.org/\n      kind: reference\n  checked: 2026-11-22\n"
 TERM = "- id: t\n  headword: 物理引擎\n  definition: 定义。\n" + SOURCE
 NOTE = "- id: n\n  quote:\n    exact: {exact}\n  note: 注。\n  author: 编者\n" + SOURCE
 

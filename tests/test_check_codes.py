@@ -76,6 +76,7 @@ def test_ann004_quotes_that_overlap(tmp_path: Path) -> None:
     - title: OpenAI — Sora 2
       url: https://openai.com/index/sora-2/
       kind: primary
+  checked: 2026-11-22
 """,
         encoding="utf-8",
     )
@@ -137,3 +138,55 @@ def test_front_matter_is_read_as_the_engines_read_it(tmp_path: Path) -> None:
     head, body = text.split("\n---\n", 1)
     page.write_text(head.replace("---\n", "--- \n", 1) + "\n...\n" + body, encoding="utf-8")
     assert check_all(root) == []
+
+
+def _judged_on(root: Path, day: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    from edition.checks import check_report
+
+    monkeypatch.setenv("EDITION_TODAY", day)
+    problems, warnings = check_report(root)
+    return [str(problem) for problem in problems], [str(warning) for warning in warnings]
+
+
+def test_note003_note004_a_note_not_checked_for_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past data/note-review.yml's first period a note is listed by id and the check passes
+    (NOTE003); past the second it fails (NOTE004)."""
+    root = copy_project(tmp_path)
+    glossary = root / "data/glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("  checked: 2026-12-04\n", "  checked: 2026-11-22\n"),
+        encoding="utf-8",
+    )
+    _replace(root / "data/note-review.yml", "fail_after_months: 24", "fail_after_months: 30")
+    problems, warnings = _judged_on(root, "2027-11-21", monkeypatch)  # 12 months to the day: not yet
+    assert problems == [] and warnings == []
+    problems, warnings = _judged_on(root, "2027-11-23", monkeypatch)
+    assert problems == [] and warnings and all(": NOTE003 " in warning for warning in warnings)
+    assert any(
+        warning.startswith("data/glossary.yml:") and " sora: last checked 2026-11-22" in warning for warning in warnings
+    )
+    assert any(warning.startswith("data/annotations/podcast.yml:") for warning in warnings)
+    problems, _ = _judged_on(root, "2029-05-23", monkeypatch)  # 30 months and a day
+    assert problems and all(": NOTE004 " in problem for problem in problems)
+
+
+def test_note005_a_check_dated_in_the_future_or_a_later_part_after_its_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_project(tmp_path)
+    problems, _ = _judged_on(root, "2026-11-01", monkeypatch)  # before the notes were checked
+    assert problems and all(": NOTE005 " in problem and "is after today" in problem for problem in problems)
+    annotations = root / "data/annotations/article.yml"
+    text = annotations.read_text(encoding="utf-8")
+    annotations.write_text(
+        text.replace(
+            "- id: sora-unveiling\n",
+            "- id: sora-unveiling\n  later:\n    date: 2027-01-01\n    note: 后来的事。\n    sources:\n"
+            "      - title: OpenAI — Sora\n        url: https://openai.com/sora/\n        kind: primary\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    problems, _ = _judged_on(root, "2026-12-04", monkeypatch)
+    assert [problem.split(": ")[1].split(" ")[0] for problem in problems] == ["NOTE005"], problems
+    assert "later part is dated 2027-01-01" in problems[0]

@@ -22,6 +22,7 @@ GOOD_TERM = """- id: test-term
     - title: Physics engine
       url: https://en.wikipedia.org/wiki/Physics_engine
       kind: reference
+  checked: 2026-11-22
 """
 
 GOOD_ANNOTATION = """- id: physics
@@ -33,6 +34,7 @@ GOOD_ANNOTATION = """- id: physics
     - title: OpenAI — Sora 2
       url: https://openai.com/index/sora-2/
       kind: primary
+  checked: 2026-11-22
 """
 
 

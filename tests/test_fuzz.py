@@ -133,7 +133,7 @@ def test_generated_glossary_entries_are_stopped_or_harmless(
     try:
         entry = (
             f"\n- id: fuzz\n  headword: {headword!r}\n  definition: {definition!r}\n"
-            f"  sources:\n    - title: t\n      url: {url!r}\n      kind: {kind!r}\n"
+            f"  sources:\n    - title: t\n      url: {url!r}\n      kind: {kind!r}\n  checked: 2026-11-22\n"
         )
         with (root / "data/glossary.yml").open("a", encoding="utf-8") as glossary:
             glossary.write(entry)

@@ -20,6 +20,7 @@ TERM = """- id: test-term
   definition: 模拟物体运动的软件组件。
   sources:
 {sources}
+  checked: 2026-11-22
 """
 
 

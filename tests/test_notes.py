@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -12,15 +13,28 @@ from edition.notes.model import Annotation, Term
 from edition.notes.terms import TermMatcher
 
 SOURCE = [{"title": "s", "url": "https://example.org/", "kind": "reference"}]
+CHECKED = date(2026, 11, 22)
 
 
 def term(term_id: str, headword: str, *aliases: str) -> Term:
-    return Term(id=term_id, headword=headword, aliases=list(aliases), definition=f"{headword} 的定义。", sources=SOURCE)
+    return Term(
+        id=term_id,
+        headword=headword,
+        aliases=list(aliases),
+        definition=f"{headword} 的定义。",
+        sources=SOURCE,
+        checked=CHECKED,
+    )
 
 
 def annotation(annotation_id: str, exact: str, **quote: Any) -> Annotation:
     return Annotation(
-        id=annotation_id, quote={"exact": exact, **quote}, note="注释内容。", author="编者", sources=SOURCE
+        id=annotation_id,
+        quote={"exact": exact, **quote},
+        note="注释内容。",
+        author="编者",
+        sources=SOURCE,
+        checked=CHECKED,
     )
 
 
@@ -140,7 +154,9 @@ def test_an_abbreviations_footnote_starts_with_what_it_stands_for() -> None:
 
 def test_a_term_split_by_the_editions_own_markup_is_still_found() -> None:
     # The editor corrected one character of 即梦: the word now stands across a correction.
-    jimeng = Term(id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources)
+    jimeng = Term(
+        id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources, checked=CHECKED
+    )
     page = '<p id="p7">什么<span class="corr"><del class="asr">极</del><ins>即</ins></span>梦啊</p>'
     notes = add_notes(page, [jimeng], [])
     assert notes.occurrences == {"jimeng": ["p7"]}
@@ -148,7 +164,9 @@ def test_a_term_split_by_the_editions_own_markup_is_still_found() -> None:
 
 
 def test_a_term_that_occurs_nowhere_is_still_not_found() -> None:
-    jimeng = Term(id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources)
+    jimeng = Term(
+        id="jimeng", headword="即梦", definition="字节跳动的 AI 创作平台。", sources=ACP.sources, checked=CHECKED
+    )
     page = '<p id="p7">什么<span class="corr"><del class="asr">即</del><ins>极</ins></span>梦啊</p>'
     assert add_notes(page, [jimeng], []).occurrences == {}
 

@@ -166,6 +166,7 @@ class EditionBuild:
     root: Path
     inputs: Stamp = ()  # the inputs as they were when the build began
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # listed by `make check`; the build goes on
     editions: Editions | None = None
     registry: Registry | None = None
     pages: dict[str, TextPage] = field(default_factory=dict)
@@ -215,6 +216,8 @@ class EditionBuild:
         except EditionError as error:
             self._collect(error)
             return
+        self.problems += self.notes.stale
+        self.warnings += self.notes.warnings
         noted = 0
         for page in self.pages.values():
             try:

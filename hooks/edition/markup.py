@@ -38,6 +38,8 @@ class Mark(StrEnum):
     GLOSS_REF = "gloss-ref"  # a glossary footnote's number
     ANNO_REF = "anno-ref"  # an annotation's number
     FOOTNOTE = "footnote"  # the notes at the end of a page
+    NOTE_CHECKED = "note-checked"  # when a note's sources were last checked: 截至 2026 年 12 月
+    NOTE_LATER = "note-later"  # what happened after the recording (后来), apart from what was true then
     ADMONITION_TITLE = "admonition-title"
 
 

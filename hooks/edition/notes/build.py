@@ -14,7 +14,15 @@ from pathlib import Path
 from edition.errors import EditionError, Problem
 from edition.markup import Mark
 from edition.notes.footnotes import PageNotes, add_notes
-from edition.notes.glossary import annotation_problems, backlinks_html, load_annotations, load_glossary, unused_forms
+from edition.notes.freshness import freshness, load_policy, today
+from edition.notes.glossary import (
+    GLOSSARY,
+    annotation_problems,
+    backlinks_html,
+    load_annotations,
+    load_glossary,
+    unused_forms,
+)
 from edition.notes.model import Annotations
 from edition.notes.terms import TermMatcher
 from edition.render import plain_text
@@ -36,6 +44,14 @@ class NotesBuild:
                 problems += error.problems
         if problems:
             raise EditionError(problems)
+        # How old each note's check is: warnings to list (NOTE003), problems past the hard limit.
+        policy, on = load_policy(root), today()
+        judged = [freshness(self.glossary.root, self._glossary_data, GLOSSARY, policy, on)]
+        judged += [
+            freshness(notes.root, data, shown_as, policy, on) for notes, data, shown_as in self.annotations.values()
+        ]
+        self.warnings: list[Problem] = [warning for result in judged for warning in result.warnings]
+        self.stale: list[Problem] = [problem for result in judged for problem in result.problems]
         # term id -> (page title, page URL, paragraph anchor)
         self.occurrences: dict[str, list[tuple[str, str, str]]] = {}
         self.texts: list[str] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import markdown
@@ -21,7 +22,8 @@ import nh3
 
 from edition.html_text import Element, Piece, cut
 from edition.markup import NOT_NOTED, Mark
-from edition.notes.model import Annotation, Source, Term
+from edition.notes.freshness import month_label
+from edition.notes.model import Annotation, Later, Source, Term
 from edition.notes.terms import TermMatcher
 
 # Where no footnote or mark may go.
@@ -89,6 +91,22 @@ def source_link(source: Source) -> str:
 def sources_html(sources: list[Source]) -> str:
     links = "、".join(source_link(source) for source in sources)
     return f'<span class="{Mark.NOTE_SOURCES}">来源：{links}</span>'
+
+
+def checked_html(day: date) -> str:
+    """When the note's sources were last checked, as the reader sees it: 截至 2026 年 12 月."""
+    return f'<span class="{Mark.NOTE_CHECKED}">（截至 {month_label(day)}）</span>'
+
+
+def later_html(later: Later | None, tag: str = "p") -> str:
+    """What happened after the recording (后来), set apart from what was true on the day, with its
+    own sources. Empty when the note has none."""
+    if later is None:
+        return ""
+    return (
+        f'<{tag} class="{Mark.NOTE_LATER}"><strong class="note-later__label">后来</strong>'
+        f"（{month_label(later.date)}起）：{inline_note_html(later.note)} {sources_html(later.sources)}</{tag}>"
+    )
 
 
 @dataclass
@@ -301,7 +319,9 @@ def _notes_section(terms: list[Term], annotations: list[Annotation], glossary_hr
                 f'<li id="anno-note-{annotation.id}"><p><strong>注{number}</strong>　'
                 f"{inline_note_html(annotation.note)} {sources_html(annotation.sources)}"
                 f'<span class="note-author">（{html.escape(annotation.author)}）</span>'
-                f'&nbsp;<a class="footnote-backref" href="#anno-ref-{annotation.id}" title="回到正文">↩</a></p></li>'
+                f"{checked_html(annotation.checked)}"
+                f'&nbsp;<a class="footnote-backref" href="#anno-ref-{annotation.id}" title="回到正文">↩</a></p>'
+                f"{later_html(annotation.later)}</li>"
             )
         out.append("</ol>")
     if terms:
@@ -309,9 +329,10 @@ def _notes_section(terms: list[Term], annotations: list[Annotation], glossary_hr
         for term in terms:
             out.append(
                 f'<li id="gloss-{term.id}"><p><strong>{html.escape(term.headword)}</strong>{expansion(term)}：'
-                f"{inline_note_html(term.definition)} "
+                f"{inline_note_html(term.definition)}{checked_html(term.checked)} "
                 f'<a class="glossary-link" href="{glossary_href}#{term.id}">术语表</a>'
-                f'&nbsp;<a class="footnote-backref" href="#gloss-ref-{term.id}" title="回到正文">↩</a></p></li>'
+                f'&nbsp;<a class="footnote-backref" href="#gloss-ref-{term.id}" title="回到正文">↩</a></p>'
+                f"{later_html(term.later)}</li>"
             )
         out.append("</ol>")
     out.append("</div>")

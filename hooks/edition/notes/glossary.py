@@ -22,7 +22,7 @@ from typing import Any
 from edition.datafile import line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
 from edition.markup import Mark
-from edition.notes.footnotes import inline_note_html, note_html, source_link
+from edition.notes.footnotes import checked_html, inline_note_html, later_html, note_html, source_link
 from edition.notes.model import Annotations, Glossary, Term
 from edition.notes.sources import load_hosts, source_problems
 from edition.notes.terms import TermMatcher
@@ -47,11 +47,16 @@ _REFUSED_IN_NOTES = (
 def _markdown_fields(data: Any, shown_as: str, fields: tuple[str, ...]) -> list[Problem]:
     problems = []
     for index, item in enumerate(data if isinstance(data, list) else []):
-        for name in fields:
-            value = item.get(name) if isinstance(item, dict) else None
+        later = item.get("later") if isinstance(item, dict) else None
+        places: list[tuple[tuple[int | str, ...], str, Any]] = [
+            ((index, name), name, item.get(name) if isinstance(item, dict) else None) for name in fields
+        ]
+        if isinstance(later, dict):  # a later part's note is Markdown too
+            places.append(((index, "later", "note"), "later.note", later.get("note")))
+        for where, name, value in places:
             for pattern, code, why in _REFUSED_IN_NOTES:
                 if isinstance(value, str) and pattern.search(value):
-                    problems.append(Problem(shown_as, line_for(data, (index, name)), code, why.format(name=name)))
+                    problems.append(Problem(shown_as, line_for(data, where), code, why.format(name=name)))
     return problems
 
 
@@ -187,9 +192,11 @@ def glossary_markdown(terms: list[Term], regions: dict[str, str]) -> str:
         out += [f"## {term.headword} {{ #{term.id} }}", ""]
         names = [name for name in (term.full_name.en, term.full_name.zh) if name] if term.full_name else []
         body = [f'<p class="term-names">{html.escape(" · ".join(names))}</p>'] if names else []
-        body.append(f'<p class="term-definition">{inline_note_html(term.definition)}</p>')
+        body.append(f'<p class="term-definition">{inline_note_html(term.definition)}{checked_html(term.checked)}</p>')
         if term.note:
             body.append(f'<div class="term-note">{note_html(term.note)}</div>')
+        if term.later is not None:
+            body.append(later_html(term.later))
         if term.aliases:
             body.append(f'<p class="{Mark.TERM_FORMS}">文中写法：{html.escape("、".join(term.forms))}</p>')
         for regional in term.regional:

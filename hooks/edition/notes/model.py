@@ -5,6 +5,7 @@ with the file and line (``edition.datafile``); notes are Markdown without raw HT
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, RootModel
@@ -26,6 +27,17 @@ class Source(BaseModel):
     title: str = Field(min_length=1)
     url: AnyHttpUrl
     kind: Literal["primary", "news", "reference", "other"]
+
+
+class Later(BaseModel):
+    """What happened after the text was recorded or written, told apart from what was true on the
+    day (``后来``): the date of the first event it tells, the note (Markdown), its own sources."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: Date
+    note: str = Field(min_length=1, max_length=MAX_NOTE)
+    sources: list[Source] = Field(min_length=1)
 
 
 class FullName(BaseModel):
@@ -56,6 +68,8 @@ class Term(BaseModel):
     definition: str = Field(min_length=1, max_length=MAX_DEFINITION)
     note: str = Field(default="", max_length=MAX_NOTE)
     sources: list[Source] = Field(min_length=1)
+    checked: Date  # when its sources were last read against what it says (edition.notes.freshness)
+    later: Later | None = None
     regional: list[RegionalNote] = []
 
     @property
@@ -86,6 +100,8 @@ class Annotation(BaseModel):
     note: str = Field(min_length=1, max_length=MAX_NOTE)
     author: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    checked: Date  # when its sources were last read against what it says (edition.notes.freshness)
+    later: Later | None = None
 
 
 class Annotations(RootModel[list[Annotation]]):

@@ -54,37 +54,48 @@ def _listed(host: str, hosts: list[Host]) -> Host | None:
 
 
 def source_problems(items: list[Any], data: Any, shown_as: str, hosts: SourceHosts) -> list[Problem]:
-    """Every problem with the sources of these terms or annotations (``items`` validated, ``data`` parsed)."""
+    """Every problem with the sources of these terms or annotations (``items`` validated, ``data`` parsed),
+    and with those of their ``later`` parts (each part is judged on its own sources)."""
     problems = []
     for index, item in enumerate(items):
-        seen: set[str] = set()
-        for number, source in enumerate(item.sources):
-            url = str(source.url)
-            line = line_for(data, (index, "sources", number, "url"))
-            host = _host(url)
-            if (refused := _listed(host, hosts.refused)) is not None:
-                problems.append(
-                    Problem(
-                        shown_as,
-                        line,
-                        "SRC011",
-                        f"{host} is not cited here ({refused.reason}): cite "
-                        "the organisation's own page, an established newsroom or a reference work",
-                    )
-                )
-            if url.startswith("http:") and _listed(host, hosts.http_only) is None:
-                problems.append(Problem(shown_as, line, "SRC012", f"{url}: write https:// (the site serves it)"))
-            if url in seen:
-                problems.append(Problem(shown_as, line, "SRC013", f"{url} is cited twice in this note: keep one"))
-            seen.add(url)
-        if item.sources and all(source.kind == "other" for source in item.sources):
+        problems += _sources_problems(item.sources, data, (index,), shown_as, hosts)
+        if item.later is not None:
+            problems += _sources_problems(item.later.sources, data, (index, "later"), shown_as, hosts)
+    return problems
+
+
+def _sources_problems(
+    sources: list[Any], data: Any, at: tuple[Any, ...], shown_as: str, hosts: SourceHosts
+) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for number, source in enumerate(sources):
+        url = str(source.url)
+        line = line_for(data, (*at, "sources", number, "url"))
+        host = _host(url)
+        if (refused := _listed(host, hosts.refused)) is not None:
             problems.append(
                 Problem(
                     shown_as,
-                    line_for(data, (index, "sources")),
-                    "SRC010",
-                    "every source of this note is of kind 'other': add the organisation's own page (primary), "
-                    "an established newsroom (news) or a reference work (reference)",
+                    line,
+                    "SRC011",
+                    f"{host} is not cited here ({refused.reason}): cite "
+                    "the organisation's own page, an established newsroom or a reference work",
                 )
             )
+        if url.startswith("http:") and _listed(host, hosts.http_only) is None:
+            problems.append(Problem(shown_as, line, "SRC012", f"{url}: write https:// (the site serves it)"))
+        if url in seen:
+            problems.append(Problem(shown_as, line, "SRC013", f"{url} is cited twice in this note: keep one"))
+        seen.add(url)
+    if sources and all(source.kind == "other" for source in sources):
+        problems.append(
+            Problem(
+                shown_as,
+                line_for(data, (*at, "sources")),
+                "SRC010",
+                "every source of this note is of kind 'other': add the organisation's own page (primary), "
+                "an established newsroom (news) or a reference work (reference)",
+            )
+        )
     return problems
