@@ -174,3 +174,51 @@ def test_ctrl_c_ends_a_command_with_one_line_and_no_traceback(tmp_path: Path) ->
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert stderr.strip() == "check.py: interrupted"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "**老修**：这一次 Sora 2",
+            "**老修**: 这一次 Sora 2",
+            "SPK005 the label **老修** is followed by a half-width colon",
+        ),
+        ("<!-- cold-open -->", "<!--cold-open-->", ""),  # a marker however it is spaced
+        ("<!-- cold-open -->", "<!-- coldopen -->", "READ007 unknown marker '<!-- coldopen -->'"),
+        ("物理引擎非常强。", "物理引擎<!-- 非常 -->强。", "READ008 HTML in a paragraph ('<!--')"),
+        (
+            "物理引擎非常强。",
+            '物理引擎<span hidden="">非常</span>强。',
+            "READ008 HTML in a paragraph ('<span hidden=\"\">')",
+        ),
+        (
+            "title: 人民公园说AI",
+            "title: x</title><script>alert(1)</script>人民公园说AI",
+            "PAGE003 front matter `title:`",
+        ),
+    ],
+)
+def test_a_mistake_in_a_reading_text_gets_a_message_that_names_it(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    root = copy_project(tmp_path)
+    page = root / "docs/podcast.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = [str(problem) for problem in check_all(root)]
+    if not expected:
+        assert problems == []
+        return
+    assert problems[0].startswith("docs/podcast.md:") and expected in problems[0], problems
+    assert all(problem.split(" ")[1] in ("READ002", expected.split(" ")[0]) for problem in problems), problems
+
+
+def test_an_empty_cast_is_refused_at_its_file(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "data/speakers/podcast.yml").write_text("{}\n", encoding="utf-8")
+    problems = [str(problem) for problem in check_all(root)]
+    assert problems == [
+        "data/speakers/podcast.yml:1: DATA004 : Value error, the cast lists no speaker: add at least one (name, role, mark, asr_forms)"
+    ]

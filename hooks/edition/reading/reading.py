@@ -113,7 +113,7 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
         start = index
         while index < len(lines) and lines[index].strip():
             index += 1
-        chunk = "\n".join(lines[start:index]).strip()
+        chunk = _spaced_marker("\n".join(lines[start:index]).strip())
         line = first_line + start
         heading = _HEADING.match(chunk)
         label = _LABEL.match(chunk)
@@ -125,6 +125,27 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
             blocks.append(ColdOpen(line, chunk == COLD_OPEN_START))
         elif heading and "\n" not in chunk:
             blocks.append(Heading(line, len(heading["hashes"]), heading["title"]))
+        elif label is None and (ascii_colon := _ASCII_COLON_LABEL.match(chunk)):
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "SPK005",
+                    f"the label **{ascii_colon['name']}** is followed by a half-width colon: write the full-width "
+                    f"colon, **{ascii_colon['name']}**：",
+                )
+            )
+        elif label is None and chunk.startswith("<!--"):
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "READ007",
+                    f"unknown marker {chunk[:40]!r}: the reading text knows {SPONSOR_START} (or "
+                    f"<!-- sponsor: 什么 -->), {SPONSOR_END}, {COLD_OPEN_START} and {COLD_OPEN_END}; "
+                    "a note for reviewers goes after a label as {>>…<<}",
+                )
+            )
         elif label is None:
             problems.append(Problem(shown_as, line, "SPK002", f"paragraph without a speaker: {_label_hint(speakers)}"))
         elif (found := speakers.by_name(label["name"])) is None:
@@ -150,6 +171,18 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
                 )
             if note is not None:
                 text = text[note.end() :].lstrip()
+            if hidden := _HIDING.search(text):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line,
+                        "READ008",
+                        f"HTML in a paragraph ({hidden.group()[:20]!r}): a comment or tag would hide words from "
+                        "readers while the fidelity proof counts them; write the words as text, and a note as "
+                        "{>>…<<}",
+                    )
+                )
+                continue
             if not text:
                 problems.append(Problem(shown_as, line, "SPK004", "speaker label with no words after it"))
                 continue
@@ -163,11 +196,22 @@ def parse_blocks(text: str, speakers: Speakers, shown_as: str, first_line: int) 
     return blocks
 
 
+# A label with a half-width colon: the paragraph has a speaker, written the wrong way.
+_ASCII_COLON_LABEL = re.compile(r"^\*\*(?P<name>[^*？]+?)？?\*\*\s*:")
+# A comment or an HTML tag inside a paragraph (the escaping layer writes a source's < as &lt;).
+_HIDING = re.compile(r"<!--|<[A-Za-z/][^>]*>")
+_MARKER = re.compile(r"^<!--\s*(/?(?:sponsor|cold-open)(?::[^>]*?)?)\s*-->$")
+
+
+def _spaced_marker(chunk: str) -> str:
+    """A block marker as the parser knows it, however it is spaced (``<!--cold-open-->``)."""
+    match = _MARKER.match(chunk)
+    return f"<!-- {match[1].strip()} -->" if match else chunk
+
+
 def _label_hint(speakers: Speakers) -> str:
     """How to begin a paragraph, with the text's own first speaker as the example."""
-    first = next(iter(speakers.root.values()), None)
-    if first is None:
-        return "begin it with **name**：, a name from the text's speakers file (it lists none yet)"
+    first = next(iter(speakers.root.values()))  # a cast lists at least one speaker (Speakers)
     return f"begin it with **{first.name}**： (or **{first.name}？**：), or another name of its cast"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from edition.datafile import load_yaml, validate
 
@@ -24,6 +24,12 @@ class Speaker(BaseModel):
 
 class Speakers(RootModel[dict[str, Speaker]]):
     """Speakers by id, in the order of the cast (the first speaker is voice 1 in the stylesheet)."""
+
+    @model_validator(mode="after")
+    def _someone_speaks(self) -> Speakers:
+        if not self.root:
+            raise ValueError("the cast lists no speaker: add at least one (name, role, mark, asr_forms)")
+        return self
 
     def voice(self, speaker_id: str) -> int:
         """The speaker's place in the cast, 1-based: colour and rule style follow it."""

@@ -71,6 +71,10 @@ def _check_front_matter(block: str, shown_as: str) -> None:
         raise fail(shown_as, line, "PAGE003", f"front matter is not valid YAML ({error}): fix it") from error
     if not isinstance(meta, dict) or not meta.get("title"):
         raise fail(shown_as, 2, "PAGE003", "front matter has no `title:`: add one (the page's title and tab)")
+    for key in ("title", "description"):
+        # Both land in <title> and <meta> through the engine's templates, which do not all escape.
+        if any(char in str(meta.get(key) or "") for char in "<>\n"):
+            raise fail(shown_as, 2, "PAGE003", f"front matter `{key}:` holds <, > or a line break: write it as plain text")
 
 
 def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str) -> Assigned | None:

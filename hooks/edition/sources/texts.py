@@ -52,7 +52,7 @@ class TextEntry(BaseModel):
     # when the reader clicks.
     audio: str | None = Field(default=None, pattern=r"^https://[^\s\"'<>]+$")
     page: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.md$")
-    speakers: str | None = None  # a transcript's cast: data/speakers/<id>.yml
+    speakers: str | None = Field(default=None, pattern=r"^data/speakers/[a-z0-9][a-z0-9-]*\.yml$")  # its cast
     credit: str = ""  # who holds the rights, for the licence page
     authors: str = ""  # who wrote or spoke it, for the PDF's metadata
 
