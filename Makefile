@@ -13,7 +13,7 @@ READY := .venv/.ready
 ENGINE ?= mkdocs
 export ENGINE
 
-.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text remove-text start-editing raw-lines anchors
+.PHONY: serve site test lint typecheck check pytest lock clean e2e browser bench add-text remove-text start-editing raw-lines suggest anchors
 
 $(READY): requirements.lock scripts/bootstrap scripts/apt/site.txt
 	scripts/bootstrap scripts/apt/site.txt
@@ -75,6 +75,10 @@ start-editing: $(READY)
 # The raw lines behind a paragraph or a time, with their times: make raw-lines ID=… AT=p12 (or AT=12:34)
 raw-lines: $(READY)
 	$(BIN)/python scripts/raw_lines.py "$(ID)" "$(AT)"
+
+# Corrections editors made elsewhere, proposed where the same recognized string stands: make suggest ID=…
+suggest: $(READY)
+	$(BIN)/python scripts/suggest_corrections.py "$(ID)"
 
 anchors: $(READY)
 	$(BIN)/python scripts/pin_anchors.py "$(ID)" $(if $(RENUMBER),--renumber,)

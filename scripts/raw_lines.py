@@ -7,12 +7,13 @@
 An editor deciding a correction or a speaker reads the recognizer's own lines beside the paragraph:
 for a subtitle source, each cue with its time (and, with the audio in the registry, the address
 that plays from there); for a one-line transcript, the stretch of the line behind the paragraph.
-Refused with `path:line: CODE`: RAW001 an id that is not a transcript being edited, or a paragraph
-or time that is not there.
+It works on a draft too (its paragraphs as the page shows them). Refused with `path:line: CODE`:
+RAW001 an id that is no transcript, or a paragraph that is not there.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ from edition.reading.speakers import load_speakers
 from edition.reading.timing import clock
 from edition.sources.fidelity import words_only
 from edition.sources.texts import REGISTRY, load_registry, read_source
+from edition.sources.transcript_draft import draft_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 _TIME = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
@@ -41,29 +43,39 @@ def _seconds(text: str) -> float | None:
 def raw_lines(root: Path, text_id: str, at: str) -> list[str]:
     """The lines to show: a heading, then each raw block behind the paragraph or time."""
     entry = load_registry(root).texts.get(text_id)
-    if entry is None or entry.kind != "transcript" or entry.draft or entry.speakers is None:
-        raise fail(REGISTRY, 1, "RAW001", f"{text_id!r} is not a transcript being edited (make start-editing first)")
+    if entry is None or entry.kind != "transcript" or entry.speakers is None:
+        raise fail(REGISTRY, 1, "RAW001", f"{text_id!r} is no transcript of the registry")
     source = read_source(root, text_id, entry)
     page = f"docs/{entry.page}"
-    reading = parse_reading((root / page).read_text(encoding="utf-8"), load_speakers(root, entry.speakers), page)
-    paragraphs = [block for block in reading.blocks if isinstance(block, Paragraph)]
-    starts = paragraph_starts(reading.blocks)
+    labels: list[str]
+    if entry.draft:  # the draft's paragraphs, as its page shows them
+        drafts = draft_paragraphs(source)
+        texts = [draft.text for draft in drafts]
+        starts = list(itertools.accumulate((len(words_only(text)) for text in texts[:-1]), initial=0))
+        labels = [f"{text_id} draft" for _ in drafts]
+        pins = None
+    else:
+        reading = parse_reading((root / page).read_text(encoding="utf-8"), load_speakers(root, entry.speakers), page)
+        paragraphs = [block for block in reading.blocks if isinstance(block, Paragraph)]
+        texts = [source_words(paragraph.text) for paragraph in paragraphs]
+        starts = paragraph_starts(reading.blocks)
+        labels = [f"{page}:{paragraph.line}" for paragraph in paragraphs]
+        pins = load_pins(root, text_id)
     ends = [*starts[1:], len(source.words)]
     seconds = _seconds(at)
     if seconds is not None:
         first, last = seconds - 20, seconds + 40
         heading = f"{text_id} around {clock(seconds)}"
     else:
-        pins = load_pins(root, text_id)
-        names = (assign(starts, pins).anchors if pins else None) or [f"p{n}" for n in range(1, len(starts) + 1)]
+        pinned = assign(starts, pins).anchors if pins else [None] * len(starts)
+        names = [name or f"p{n}" for n, name in enumerate(pinned, 1)]
         wanted = at if at.startswith("p") else f"p{at}"
         if wanted not in names:
             raise fail(
                 page, 1, "RAW001", f"no paragraph {wanted} in {page}: give an anchor such as p12, or a time 12:34"
             )
         index = names.index(wanted)
-        paragraph = paragraphs[index]
-        heading = f"{page}:{paragraph.line} {wanted} ({paragraph.speaker_id}): {source_words(paragraph.text)[:40]}…"
+        heading = f"{labels[index]} {wanted}: {words_only(texts[index])[:40]}…"
         first_char, last_char = starts[index], ends[index]
     lines = [heading]
     position = 0

@@ -188,9 +188,43 @@ def test_an_editor_sees_the_raw_cues_behind_a_paragraph_with_their_times(tmp_pat
     add_text(root, HOSTILE / "hostile.srt", "episode-5", title="第五期", audio=AUDIO)
     start_editing(root, "episode-5")
     shown = raw_lines(root, "episode-5", "p1")
-    assert shown[0].startswith("docs/episode-5.md:") and " p1 " in shown[0]
+    assert shown[0].startswith("docs/episode-5.md:") and " p1: 大家好欢迎收听" in shown[0]
     assert shown[1].startswith("  00:01  大家好欢迎收听") and shown[1].endswith(f"{AUDIO}#t=1")
     assert any(line.startswith("  02:10  !!! note") for line in shown)
     assert [line[:7] for line in raw_lines(root, "episode-5", "1:05")[1:]] == ["  01:05"]
     with pytest.raises(EditionError, match=r"RAW001 no paragraph p9"):
         raw_lines(root, "episode-5", "p9")
+
+
+def test_an_editor_sees_the_raw_cues_behind_a_drafts_paragraph(tmp_path: Path) -> None:
+    from raw_lines import raw_lines
+
+    root = copy_project(tmp_path)
+    add_text(root, HOSTILE / "hostile.srt", "episode-6", title="第六期", audio=AUDIO)
+    shown = raw_lines(root, "episode-6", "p1")
+    assert shown[0].startswith("episode-6 draft p1: 大家好欢迎收听") and len(shown) == 5
+
+
+def test_corrections_made_in_one_episode_are_proposed_for_the_next(tmp_path: Path) -> None:
+    from start_editing import start_editing
+    from suggest_corrections import suggestions
+
+    root = copy_project(tmp_path)
+    first = tmp_path / "first.srt"
+    first.write_text("1\n00:00:01,000 --> 00:00:03,000\n欢迎来到乱谈节目吧\n", encoding="utf-8")
+    add_text(root, first, "first", title="第一期")
+    start_editing(root, "first")
+    page = root / "docs/first.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        .replace("乱谈", "{~~乱谈~>乱弹~~}")
+        .replace("说话人甲？**：{>>说话人存疑：尚未辨认<<}", "说话人甲**："),
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.srt"
+    second.write_text("1\n00:00:01,000 --> 00:00:03,000\n这里是乱谈第二期吧\n", encoding="utf-8")
+    add_text(root, second, "second", title="第二期")
+    assert suggestions(root, "second") == [
+        # the seed episode of the same show corrected it too
+        "second draft p1: «这里是乱谈第二期吧。» → {~~乱谈~>乱弹~~} (corrected 2× in first, sora-spring-festival)"
+    ]
