@@ -9,6 +9,7 @@ bounded number of examples: the same inputs every run, within a time budget.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import tempfile
@@ -57,6 +58,11 @@ SLIPS = st.sampled_from(
         "对",
         "A",
         " ",
+        "<script>alert(1)</script>",
+        "<!-- 注 -->",
+        "&lt;",
+        "<svg onload=alert(1)>",
+        "\u2f08",
     ]
 )
 
@@ -77,7 +83,15 @@ def _page_html(root: Path, text_id: str) -> str:
     return render_markdown(root, rendered)
 
 
+# Markup no contributor's text and no source may bring into a page.
+INJECTED = re.compile(
+    r"<(?:script|svg|iframe|object|embed|video|audio|img|style|form)\b|<[a-zA-Z][^<>]*\son[a-z]+\s*=|href=\"\s*(?:javascript|data|vbscript):",
+    re.I,
+)
+
+
 def _holds_invariants(html: str) -> None:
+    assert not INJECTED.search(html), f"markup nobody wrote: {INJECTED.search(html)}"
     ids = set(re.findall(r'\sid="([^"]+)"', html))
     assert all(target in ids for target in re.findall(r'href="#([^"]+)"', html)), "an in-page link resolves nowhere"
     assert not re.search(r'\ssrc="(?:https?:)?//', html), "a resource from another host"
@@ -140,3 +154,60 @@ def test_generated_glossary_entries_are_stopped_or_harmless(
         _judge(root, "article")
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+# A source a third party wrote: every character a Markdown, HTML or CriticMarkup reader might take
+# for markup, among Chinese words. Almost every such source is valid, so almost every example
+# reaches the page invariants (a check that stops one must stop it with a code).
+SOURCE_TEXT = st.text(alphabet="抖音视频发布的 ACP<>&*_#`[](){}~=:!-|+.\\'\"", min_size=1, max_size=60).filter(
+    lambda text: any("\u4e00" <= char <= "\u9fff" for char in text)
+)
+KIND_FILES = {
+    "srt": lambda text: f"1\n00:00:01,000 --> 00:00:03,000\n{text}\n",
+    "webvtt": lambda text: (
+        f"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n{text.replace('<', '&lt;').replace('&', '&amp;')}\n"
+    ),
+    "markdown": lambda text: f"# 标题\n\n{text}\n",
+    "plain": lambda text: f"标题\n\n{text}\n",
+    "html": lambda text: (
+        f"<!doctype html><html><head><title>标题</title></head><body><article><h1>标题</h1>"
+        f"<p>{html.escape(text)}。这一段是文章的正文，讲视频与发布。</p><p>第二段也是正文，讲抖音的视频发布。</p></article></body></html>"
+    ),
+}
+REACHED: list[bool] = []
+
+
+@seed(20261204)
+@BUDGET
+@given(kind=st.sampled_from(sorted(KIND_FILES)), text=SOURCE_TEXT)
+def test_any_source_text_of_any_kind_reaches_the_page_as_text(kind: str, text: str) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from add_text import plan
+
+    from edition.errors import EditionError
+    from edition.sources.pages import render_text
+
+    with tempfile.TemporaryDirectory(prefix="fuzz-source-") as folder:
+        raw = Path(folder) / (
+            "source.srt"
+            if kind == "srt"
+            else f"source.{'html' if kind == 'html' else 'md' if kind == 'markdown' else 'txt'}"
+        )
+        raw.write_text(KIND_FILES[kind](text), encoding="utf-8")
+        try:
+            new = plan(ROOT, raw, "fuzz-source", title="标题", source_format=kind)
+        except EditionError as error:
+            assert all(PROBLEM.match(str(problem)) for problem in error.problems), error.problems
+            REACHED.append(False)
+            return
+        pipeline = "article" if new.kind.text_kind == "article" else "transcript-draft"
+        page = render_markdown(ROOT, render_text(pipeline, new.source, "x"))
+        _holds_invariants(page)
+        REACHED.append(True)
+
+
+def test_most_fuzzed_sources_reach_the_page() -> None:
+    # Runs after the fuzzer above (pytest keeps a module's order): most examples are valid sources.
+    assert REACHED and sum(REACHED) >= 0.8 * len(REACHED), f"{sum(REACHED)} of {len(REACHED)} reached the page"
