@@ -222,3 +222,15 @@ def test_an_empty_cast_is_refused_at_its_file(tmp_path: Path) -> None:
     assert problems == [
         "data/speakers/podcast.yml:1: DATA004 : Value error, the cast lists no speaker: add at least one (name, role, mark, asr_forms)"
     ]
+
+
+def test_a_bad_indent_in_mkdocs_yml_is_one_message_with_its_line(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("theme:\n  name: material", "theme:\n name: material\n   x: y", 1),
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in check_all(root)] == [
+        "mkdocs.yml:9: CONF001 invalid YAML: mapping values are not allowed here: fix it"
+    ]

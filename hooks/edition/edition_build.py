@@ -32,7 +32,7 @@ from edition.notes.build import NotesBuild
 from edition.notes.glossary import glossary_markdown
 from edition.reading.reading import START as READING_START
 from edition.reading.transcript_page import front_matter, split_front_matter
-from edition.render import render_markdown
+from edition.render import render_markdown, site_name
 from edition.sources.pages import MARKER as TEXT_MARKER
 from edition.sources.pages import render_page
 from edition.sources.texts import (
@@ -190,6 +190,7 @@ class EditionBuild:
 
     def _prepare(self) -> None:
         try:
+            site_name(self.root)  # mkdocs.yml reads as YAML (CONF001): every later stage reads it
             self.editions = load_editions(self.root)
             self.registry = load_registry(self.root)
         except EditionError as error:

@@ -15,6 +15,9 @@ from typing import Any
 import markdown
 import yaml
 
+from edition.errors import fail
+from edition.textfile import read_text
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml; MkDocs' own tags (``!ENV``, ``!relative``) become plain values."""
@@ -39,7 +42,17 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def _config(root: Path) -> dict[str, Any]:
-    config: dict[str, Any] = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    """``mkdocs.yml`` as data; ``CONF001`` at the line of a YAML mistake (a bad indent is common)."""
+    text = read_text(root / "mkdocs.yml", "mkdocs.yml")
+    try:
+        config = yaml.load(text, Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise fail(
+            "mkdocs.yml", mark.line + 1 if mark else 1, "CONF001", f"invalid YAML: {error.problem or error}: fix it"
+        ) from error
+    if not isinstance(config, dict):
+        raise fail("mkdocs.yml", 1, "CONF001", "not a mapping of settings: restore it from git")
     return config
 
 
