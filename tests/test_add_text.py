@@ -224,6 +224,8 @@ def test_corrections_made_in_one_episode_are_proposed_for_the_next(tmp_path: Pat
     second = tmp_path / "second.srt"
     second.write_text("1\n00:00:01,000 --> 00:00:03,000\n这里是乱谈第二期吧\n", encoding="utf-8")
     add_text(root, second, "second", title="第二期")
+    with pytest.raises(EditionError, match=r"^data/texts\.yml:1: SUG001 'article' is no transcript"):
+        suggestions(root, "article")
     assert suggestions(root, "second") == [
         # the seed episode of the same show corrected it too
         "second draft p1: «这里是乱谈第二期吧。» → {~~乱谈~>乱弹~~} (corrected 2× in first, sora-spring-festival)"
