@@ -240,8 +240,13 @@ def plan(root: Path, raw: Path, text_id: str, kind: str = "", title: str = "", *
     mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
     anchor = NAV_ANCHOR.search(mkdocs)
     assert anchor is not None  # checked above (ADD005)
+    # After the last text of the navigation (the texts stand together, before the edition's own
+    # pages such as an afterword and the glossary), else before the glossary.
+    pages = "|".join(re.escape(entry.page) for entry in load_registry(root).texts.values())
+    last_text = list(re.finditer(rf"^(\s*)- [^\n]*:\s*(?:{pages})\s*\n", mkdocs, re.M)) if pages else []
+    at = last_text[-1].end() if last_text else anchor.start()
     nav_line = f"{anchor.group(1)}- {_yaml_string(label)}: {text_id}.md\n"
-    files["mkdocs.yml"] = mkdocs[: anchor.start()] + nav_line + mkdocs[anchor.start() :]
+    files["mkdocs.yml"] = mkdocs[:at] + nav_line + mkdocs[at:]
     return NewText(source_kind, encoding, source, {raw_path: "", **files})
 
 
