@@ -148,15 +148,29 @@ document.addEventListener("click", (event) => {
   });
 })();
 
-// The reading toggles (逐字稿, 识别原文) keep the reader's choice across pages and visits.
+// The reading toggles (精编, 逐字稿, 识别原文) keep the reader's choice across pages and visits;
+// 精编 is on by default, so a remembered "0" turns it off. 精编 and 逐字稿 exclude each other
+// (with neither, the page shows the clean verbatim).
 (() => {
-  for (const box of document.querySelectorAll(".reading-toggles input[type=checkbox]")) {
-    const key = `reading-${box.id}`;
+  const boxes = [...document.querySelectorAll(".reading-toggles input[type=checkbox]")];
+  const remember = (box) => {
+    try { localStorage.setItem(`reading-${box.id}`, box.checked ? "1" : "0"); } catch (error) { /* private mode */ }
+  };
+  for (const box of boxes) {
     try {
-      if (localStorage.getItem(key) === "1") box.checked = true;
+      const stored = localStorage.getItem(`reading-${box.id}`);
+      if (stored !== null) box.checked = stored === "1";
     } catch (error) { /* private mode */ }
+  }
+  const exclusive = { "toggle-edited": "toggle-verbatim", "toggle-verbatim": "toggle-edited" };
+  for (const box of boxes) {
     box.addEventListener("change", () => {
-      try { localStorage.setItem(key, box.checked ? "1" : "0"); } catch (error) { /* private mode */ }
+      const other = document.getElementById(exclusive[box.id] || "");
+      if (box.checked && other && other.checked) {
+        other.checked = false;
+        remember(other);
+      }
+      remember(box);
     });
   }
 })();

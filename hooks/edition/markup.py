@@ -23,6 +23,7 @@ class Mark(StrEnum):
     TERM_SOURCES = "term-sources"  # the titles of a glossary entry's sources
     # Beside the reading text: the reader's aids.
     FILLER = "filler"  # a filler or stutter the clean verbatim hides
+    EDIT_CUT = "edit-cut"  # words the edited view (精编) leaves out; the other views show them
     LAUGH = "laugh"  # （笑）
     ASR = "asr"  # the recognizer's original beside a correction
     CORRECTION = "corr"  # a correction: the original and the editor's reading
@@ -69,6 +70,7 @@ QUOTING_TOOLTIPS = frozenset({Mark.CORRECTION, Mark.SPEAKER_QUERY})
 NOT_NOTED = frozenset(
     {
         Mark.FILLER,
+        Mark.EDIT_CUT,  # a note's number there would vanish from the edited view
         Mark.LAUGH,
         Mark.SPEAKER,
         Mark.PARAGRAPH_NUMBER,

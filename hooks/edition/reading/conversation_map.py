@@ -73,10 +73,20 @@ def conversation_map(sections: list[Section], speakers: Speakers) -> str:
     )
 
 
-def reading_toggles() -> str:
-    """The 逐字稿 and 识别原文 switches: a bar that stays under the header all down the page."""
+def reading_toggles(edited: bool = False) -> str:
+    """The 精编 (when the text has an edited view), 逐字稿 and 识别原文 switches: a bar that stays
+    under the header all down the page. 精编 is on until the reader turns it off (edition.js
+    remembers the choice); 精编 and 逐字稿 exclude each other, and with neither the page shows the
+    clean verbatim."""
+    edited_switch = (
+        '<label title="精编：删去不影响意思的口头语、重复和改口"><input type="checkbox" id="toggle-edited" '
+        'class="toggle-edited" checked> 精编</label>'
+        if edited
+        else ""
+    )
     return (
         '<div class="reading-toggles" markdown="0">'
+        f"{edited_switch}"
         '<label title="显示口头语、重复和笑声"><input type="checkbox" id="toggle-verbatim" class="toggle-verbatim"> '
         "逐字稿</label>"
         '<label title="显示语音识别原文"><input type="checkbox" id="toggle-asr" class="toggle-asr"> 识别原文</label>'
@@ -84,13 +94,28 @@ def reading_toggles() -> str:
     )
 
 
-def page_head(sections: list[Section], speakers: Speakers, characters: int, paragraphs: int) -> str:
-    """Speakers, reading time and the conversation map, as one HTML block; then the toggles."""
+def view_line(cut_share: float) -> str:
+    """The line above an edited text that says which view the page opens in, and how to see the rest."""
+    return (
+        '<p class="reading-view">本文默认显示<strong>精编本</strong>：删去了不影响意思的口头语、重复和改口，'
+        f"约占原话的 {round(100 * cut_share)}%；留下的都是说话人的原话，没有改写。"
+        '<span class="screen-only">取消勾选“精编”看整理本（只精简口头语），勾选“逐字稿”看全部原话；'
+        "每处删节都记录在源文件里。</span>"
+        '<span class="print-only">本 PDF 印的是精编本；整理本和逐字稿见网页版。</span></p>'
+    )
+
+
+def page_head(
+    sections: list[Section], speakers: Speakers, characters: int, paragraphs: int, cut_share: float | None = None
+) -> str:
+    """Speakers, reading time and the conversation map, as one HTML block; then the line that names
+    the view (an edited text) and the toggles."""
+    view = view_line(cut_share) if cut_share is not None else ""
     return (
         f'<div class="{Mark.READING_HEAD}" markdown="0">'
         f"{speaker_list(speakers)}"
         f'<p class="reading-facts">约 {characters:,} 字 · {paragraphs} 段 · {len(sections)} 节 · '
         f"阅读约 {reading_minutes(characters)} 分钟</p>"
         f"{conversation_map(sections, speakers)}"
-        f"</div>\n\n{reading_toggles()}"
+        f"</div>\n\n{view}{reading_toggles(cut_share is not None)}"
     )

@@ -2,9 +2,10 @@
 
 The reading text records each correction as CriticMarkup (the syntax pymdownx.critic reads):
 ``{~~original~>reading~~}`` substitution, ``{++added++}`` insertion, ``{--removed--}`` deletion,
-``{>>note<<}`` comment (a note on the correction just before it) and ``{==highlight==}``. This module
-splits inline text into plain and marked pieces, reverts the markup (to prove fidelity) and finds
-markup that is not closed.
+``{>>note<<}`` comment (a note on the correction just before it) and ``{==highlight==}``; and one
+mark of the edition's own, ``{//cut//}``: words the edited view (精编) leaves out, which every other
+view and the fidelity proof keep. This module splits inline text into plain and marked pieces,
+reverts the markup (to prove fidelity) and finds markup that is not closed.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ _MARK = re.compile(
     r"|\{\+\+(?P<ins>.*?)\+\+\}"
     r"|\{--(?P<dele>.*?)--\}"
     r"|\{>>(?P<note>.*?)<<\}"
-    r"|\{==(?P<mark>.*?)==\})",
+    r"|\{==(?P<mark>.*?)==\}"
+    r"|\{//(?P<cut>.*?)//\})",
     re.S,
 )
 _ESCAPED_OPENER = re.compile(r"\\\{")
-_OPENERS = ("{~~", "{++", "{--", "{>>", "{==")
+_OPENERS = ("{~~", "{++", "{--", "{>>", "{==", "{//")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Correction:
     original: str
     reading: str
     note: str = ""
+    # A cut for the edited view (精编), ``{//这个//}``: the speaker's words, kept in the clean
+    # verbatim and verbatim views and in the fidelity proof, left out of 精编. Not a correction.
+    cut: bool = False
 
 
 Piece = str | Correction
@@ -58,6 +63,8 @@ def pieces(text: str) -> list[Piece]:
             result.append(Correction(match["sub_old"], match["sub_new"]))
         elif match["ins"] is not None:
             result.append(Correction("", match["ins"]))
+        elif match["cut"] is not None:
+            result.append(Correction(match["cut"], match["cut"], cut=True))
         elif match["dele"] is not None:
             result.append(Correction(match["dele"], ""))
         else:  # a highlight: the text stays as it is, and a following note queries it
@@ -75,6 +82,11 @@ def revert(text: str) -> str:
 def accept(text: str) -> str:
     """The text as the editor reads it: corrections applied, comments dropped."""
     return "".join(piece if isinstance(piece, str) else piece.reading for piece in pieces(text))
+
+
+def edited(text: str) -> str:
+    """The text as the edited view (精编) shows it: corrections applied, cuts left out."""
+    return "".join(piece if isinstance(piece, str) else "" if piece.cut else piece.reading for piece in pieces(text))
 
 
 def check_balanced(text: str, shown_as: str, first_line: int = 1) -> None:

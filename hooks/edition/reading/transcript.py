@@ -70,6 +70,9 @@ def render_inline(text: str, rules: FillerRules, anchor: str, corrections: list[
         if isinstance(piece, str):
             out.append(clean_verbatim(piece, rules))
             continue
+        if piece.cut:  # left out of 精编 only (the stylesheet and the view switch)
+            out.append(f'<span class="{Mark.EDIT_CUT}">{clean_verbatim(piece.original, rules)}</span>')
+            continue
         corrections.append((anchor, piece))
         number = len(corrections)
         queried = piece.original == piece.reading

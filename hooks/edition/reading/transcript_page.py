@@ -8,9 +8,11 @@ from pathlib import Path
 import yaml
 
 from edition.errors import EditionError, Problem, fail
+from edition.markup import Mark
 from edition.reading.anchors import Assigned, assign, check_order, load_pins
 from edition.reading.conversation_map import page_head
-from edition.reading.fillers import load_filler_rules
+from edition.reading.critic import edited
+from edition.reading.fillers import FillerRules, clean_verbatim, load_filler_rules
 from edition.reading.reading import (
     Block,
     Paragraph,
@@ -22,6 +24,7 @@ from edition.reading.reading import (
 )
 from edition.reading.speakers import Speakers
 from edition.reading.transcript import Timing, render_reading
+from edition.sources.fidelity import words_only
 from edition.sources.kinds.model import SourceText
 
 # Front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): `---` and optional blanks on the
@@ -74,7 +77,9 @@ def _check_front_matter(block: str, shown_as: str) -> None:
     for key in ("title", "description"):
         # Both land in <title> and <meta> through the engine's templates, which do not all escape.
         if any(char in str(meta.get(key) or "") for char in "<>\n"):
-            raise fail(shown_as, 2, "PAGE003", f"front matter `{key}:` holds <, > or a line break: write it as plain text")
+            raise fail(
+                shown_as, 2, "PAGE003", f"front matter `{key}:` holds <, > or a line break: write it as plain text"
+            )
 
 
 def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str) -> Assigned | None:
@@ -101,6 +106,22 @@ def pinned_anchors(root: Path, text_id: str, blocks: list[Block], shown_as: str)
     return assigned
 
 
+_FILLER_SPAN = re.compile(rf'<span class="{Mark.FILLER}">.*?</span>', re.S)
+
+
+def cut_share(blocks: list[Block], rules: FillerRules, characters: int) -> float | None:
+    """The share of the speakers' words the edited view (精编) leaves out — cuts and the fillers the
+    clean view hides — or ``None`` when the text has no cut (it has no edited view)."""
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    if not characters or not any("{//" in paragraph.text for paragraph in paragraphs):
+        return None
+    shown = sum(
+        len(words_only(re.sub(r"<[^>]+>", "", _FILLER_SPAN.sub("", clean_verbatim(edited(paragraph.text), rules)))))
+        for paragraph in paragraphs
+    )
+    return max(0.0, 1 - shown / characters)
+
+
 def render_transcript_page(
     root: Path,
     markdown: str,
@@ -121,6 +142,8 @@ def render_transcript_page(
     check_spacing(reading.blocks, shown_as)
     anchors = pinned_anchors(root, text_id, reading.blocks, shown_as) if text_id else None
     times = [source.time_at(start) for start in paragraph_starts(reading.blocks)] if source.timed else None
-    rendered = render_reading(reading, speakers, load_filler_rules(root), shown_as, anchors, Timing(times, audio))
-    head = page_head(rendered.sections, speakers, len(source.words), rendered.paragraphs)
+    rules = load_filler_rules(root)
+    rendered = render_reading(reading, speakers, rules, shown_as, anchors, Timing(times, audio))
+    share = cut_share(reading.blocks, rules, len(source.words))
+    head = page_head(rendered.sections, speakers, len(source.words), rendered.paragraphs, share)
     return f"{reading.before}\n\n{head}\n\n{rendered.markdown}\n{reading.after}"
