@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import sys
 from pathlib import Path
 
-from edition.cli import run
-from edition.errors import EditionError, fail
+from edition.cli import run_on_arguments
+from edition.errors import fail
 from edition.reading.anchors import assign, load_pins
 from edition.reading.reading import Paragraph, paragraph_starts, parse_reading, source_words
 from edition.reading.speakers import load_speakers
@@ -94,17 +93,5 @@ def raw_lines(root: Path, text_id: str, at: str) -> list[str]:
     return lines
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    try:
-        print("\n".join(raw_lines(ROOT, argv[0], argv[1])))
-    except EditionError as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
-
-
 if __name__ == "__main__":
-    run(lambda: main(sys.argv[1:]))
+    run_on_arguments(__doc__, 2, lambda text_id, at: raw_lines(ROOT, text_id, at))

@@ -12,11 +12,10 @@ the text. Refused with `path:line: CODE`: REM001 an id that is no text of the re
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-from edition.cli import run
-from edition.errors import EditionError, fail
+from edition.cli import run_on_arguments
+from edition.errors import fail
 from edition.sources.texts import REGISTRY, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,18 +47,5 @@ def remove_text(root: Path, text_id: str) -> list[str]:
     return changed
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    try:
-        changed = remove_text(ROOT, argv[0])
-    except EditionError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print("removed " + argv[0] + ": " + ", ".join(changed))
-    return 0
-
-
 if __name__ == "__main__":
-    run(lambda: main(sys.argv[1:]))
+    run_on_arguments(__doc__, 1, lambda text_id: [f"removed {text_id}: " + ", ".join(remove_text(ROOT, text_id))])

@@ -14,13 +14,12 @@ id that is not a draft transcript.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from pin_anchors import pin_anchors
 
-from edition.cli import run
-from edition.errors import EditionError, fail
+from edition.cli import run_on_arguments
+from edition.errors import fail
 from edition.reading.reading import END, START
 from edition.reading.speakers import load_speakers
 from edition.sources.escape import markdown_text
@@ -56,18 +55,5 @@ def start_editing(root: Path, text_id: str) -> list[str]:
     return [f"docs/{entry.page}", REGISTRY, anchors]
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    try:
-        changed = start_editing(ROOT, argv[0])
-    except EditionError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print("editing " + argv[0] + ": " + ", ".join(changed))
-    return 0
-
-
 if __name__ == "__main__":
-    run(lambda: main(sys.argv[1:]))
+    run_on_arguments(__doc__, 1, lambda text_id: [f"editing {text_id}: " + ", ".join(start_editing(ROOT, text_id))])

@@ -13,13 +13,12 @@ read beside the audio, not a change to make blind: the same string can be right 
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.cli import run
-from edition.errors import EditionError, fail
+from edition.cli import run_on_arguments
+from edition.errors import fail
 from edition.reading.critic import pieces
 from edition.reading.reading import Paragraph, parse_reading
 from edition.reading.speakers import load_speakers
@@ -107,18 +106,9 @@ def suggestions(root: Path, text_id: str) -> list[str]:
     return lines
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    try:
-        found = suggestions(ROOT, argv[0])
-    except EditionError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print("\n".join(found) if found else f"{argv[0]}: no known recognition error left uncorrected")
-    return 0
-
-
 if __name__ == "__main__":
-    run(lambda: main(sys.argv[1:]))
+    run_on_arguments(
+        __doc__,
+        1,
+        lambda text_id: suggestions(ROOT, text_id) or [f"{text_id}: no known recognition error left uncorrected"],
+    )
