@@ -67,3 +67,23 @@ def test_hesitation_goes_with_its_comma() -> None:
 def test_rules_on_real_passages_match_their_golden_files(name: str, golden: Callable[[str, str], None]) -> None:
     source = (ROOT / "tests/golden/fillers" / f"{name}.txt").read_text(encoding="utf-8")
     golden(f"fillers/{name}.html", clean_verbatim(source, RULES))
+
+
+def _shown(text: str) -> str:
+    """What the clean view shows of a spoken stretch."""
+    return re.sub(r"<[^>]+>", "", re.sub(r'<span class="filler">[^<]*</span>', "", clean_verbatim(text, RULES)))
+
+
+@pytest.mark.parametrize(
+    ("spoken", "clean"),
+    [
+        ("比如说说白了", "比如说说白了"),  # 比如说 说白了: two words, not a stutter — 说白了 stays whole
+        ("我觉得太太牛逼了", "我觉得太牛逼了"),  # a stutter that makes a word (太太)
+        ("是你作为大大大企业", "是你作为大企业"),
+        ("那你每每天是多少", "那你每天是多少"),
+        ("去好好好好做好自己", "去好好做好自己"),  # the word it runs into begins with two: 好好做
+        ("他太太来了", "他太太来了"),  # the word itself
+    ],
+)
+def test_a_stutter_that_makes_a_word_is_caught_and_a_word_after_a_word_is_kept(spoken: str, clean: str) -> None:
+    assert _shown(spoken) == clean

@@ -40,6 +40,10 @@ class StutterRule(BaseModel):
     # A doubled form at least this common in jieba's dictionary is a word (深深 1995, 嗷嗷 56), not
     # a stutter (挺挺 3, 对对 3).
     word_frequency: int = 30
+    # Words a stutter runs into although the doubled form is a word too (大大大企业 is 大企业 said
+    # with a stutter, not 大大; 好好好好做 is 好好做): the run keeps as many of its characters as
+    # the word begins with.
+    into_words: list[str] = []
 
 
 class RestartRule(BaseModel):
@@ -134,6 +138,30 @@ def _visible_before(text: str, index: int) -> str:
     return ""
 
 
+def _into_word(char: str, after: str, rule: StutterRule) -> int | None:
+    """How many of a run of ``char`` a listed word begins with, when the run runs into it."""
+    for word in sorted(rule.into_words, key=len, reverse=True):
+        leading = len(word) - len(word.lstrip(char))
+        if leading and (word[leading:] and after.startswith(word[leading:])):
+            return leading
+    return None
+
+
+def _keep_first(run: str, count: int) -> str:
+    """The first ``count`` characters of a run (its markup aside) shown, the rest hidden."""
+    pieces = re.split(f"({_HIDDEN})", run)
+    shown, out = 0, []
+    for piece in pieces:
+        if not piece or piece.startswith("<span"):
+            out.append(piece)
+            continue
+        for char in piece:
+            out.append(char if shown < count else hidden(char))
+            shown += 1
+    # Adjacent hidden characters as one span (as the rule always wrote them).
+    return re.sub(f'</span><span class="{Mark.FILLER}">', "", "".join(out))
+
+
 def collapse_stutters(text: str, rules: FillerRules) -> str:
     """挺挺好玩 → 挺好玩, 我呃我觉得 → 我觉得: one character said again at once is kept once.
 
@@ -148,14 +176,20 @@ def collapse_stutters(text: str, rules: FillerRules) -> str:
     def collapse(match: re.Match[str]) -> str:
         run = re.sub(_HIDDEN, "", match.group())
         before = _visible_before(text, match.start())
+        earlier = _visible_before(text, match.start() - 1) + before if before and match.start() > 0 else before
+        if any(start < match.start() < end for start, end in inside) or run in rule.keep:
+            return match.group()
+        kept = _into_word(run[0], re.sub("<[^>]+>", "", text[match.end() : match.end() + 40]), rule)
+        if kept is not None:
+            return _keep_first(match.group(), kept) if kept < len(run) else match.group()
         if (
-            any(start < match.start() < end for start, end in inside)
-            or _is_word(run[:2], rule)
-            or run in rule.keep
+            _is_word(run[:2], rule)
+            # The first of them ends the word before: 直接接的, 比如说说白了 (比如说 说白了).
             or (before and _is_word(before + run[0], rule))
+            or (len(earlier) == 2 and _is_word(earlier + run[0], rule))
         ):
             return match.group()
-        return match.group()[0] + _hide_all(match.group()[1:])
+        return _keep_first(match.group(), 1)
 
     # Across text an earlier rule hid: 我呃我 is a stutter too.
     return re.sub(f"([\\u4e00-\\u9fff])(?:(?:{_HIDDEN})*\\1)+", collapse, text)
