@@ -64,3 +64,24 @@ def test_a_text_without_cuts_has_no_edited_view(tmp_path: Path) -> None:
     markdown, offset = split_front_matter((root / path).read_text(encoding="utf-8"))
     page = render_page(root, entry, read_source(root, text_id, entry), markdown, path, offset, text_id)
     assert "toggle-edited" not in page and "reading-view" not in page
+
+
+def test_a_turn_cut_whole_is_left_out_of_the_edited_view_with_its_label(tmp_path: Path) -> None:
+    from edition.reading.transcript_page import split_front_matter
+    from edition.sources.pages import render_page
+    from edition.sources.texts import load_registry, read_source
+
+    root = copy_project(tmp_path)
+    page = root / "docs/podcast.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("**主持**：对，是的。", "**主持**：{//对，是的。//}", 1)
+    page.write_text(text, encoding="utf-8")
+    assert check_all(root) == []
+    entry = load_registry(root).texts["podcast"]
+    markdown, offset = split_front_matter(text)
+    rendered = render_page(
+        root, entry, read_source(root, "podcast", entry), markdown, "docs/podcast.md", offset, "podcast"
+    )
+    assert re.search(
+        r'<span class="edit-cut">对，是的。</span>\n\{ #p\d+ \.turn \.voice-\d \.turn--edited-out ', rendered
+    )

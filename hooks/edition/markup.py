@@ -19,11 +19,14 @@ class Mark(StrEnum):
     SOURCE_TEXT = "source-text"  # an article's text, built from its raw source
     APPARATUS = "apparatus"  # the list of corrections: the recognizer's and the editor's readings
     TERM_FORMS = "term-forms"  # a glossary term's forms as the texts write them
+    TERM_HEAD = "term-head"  # a glossary entry's heading: its headword, as the texts write it
     NOTE_SOURCES = "note-sources"  # the titles of a note's sources
     TERM_SOURCES = "term-sources"  # the titles of a glossary entry's sources
+    SOURCE_KIND = "source-kind"  # the edition's label of a source's kind (（新闻报道）) among them
     # Beside the reading text: the reader's aids.
     FILLER = "filler"  # a filler or stutter the clean verbatim hides
     EDIT_CUT = "edit-cut"  # words the edited view (精编) leaves out; the other views show them
+    EDITED_OUT = "turn--edited-out"  # a whole turn the edited view leaves out (its label too)
     LAUGH = "laugh"  # （笑）
     ASR = "asr"  # the recognizer's original beside a correction
     CORRECTION = "corr"  # a correction: the original and the editor's reading
@@ -47,7 +50,15 @@ class Mark(StrEnum):
 # The speakers' and the author's words, and what quotes them: converted in characters, never in
 # vocabulary (the editions' regional words are for the edition's own prose).
 SOURCE_WORDS = frozenset(
-    {Mark.TURN, Mark.SOURCE_TEXT, Mark.APPARATUS, Mark.TERM_FORMS, Mark.NOTE_SOURCES, Mark.TERM_SOURCES}
+    {
+        Mark.TURN,
+        Mark.SOURCE_TEXT,
+        Mark.APPARATUS,
+        Mark.TERM_HEAD,
+        Mark.TERM_FORMS,
+        Mark.NOTE_SOURCES,
+        Mark.TERM_SOURCES,
+    }
 )
 # Aids beside the reading text, not part of it: a search reads the text without them.
 READING_AIDS = frozenset(

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from edition.markup import Mark
 from edition.reading.anchors import Assigned
 from edition.reading.clean_view import tidy
-from edition.reading.critic import Correction, pieces
+from edition.reading.critic import Correction, edited, pieces
 from edition.reading.fillers import FillerRules, clean_verbatim
 from edition.reading.reading import ColdOpen, Heading, Paragraph, ReadingText, Sponsor, link_clips
 from edition.reading.speakers import Speakers
 from edition.reading.timing import time_markup
 from edition.sources.escape import markdown_text
+from edition.sources.fidelity import words_only
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,9 @@ def _paragraph(
     if recurs is not None:
         shown = recurs.removeprefix("p")
         text += f' <a class="{Mark.RECURS}" href="#{recurs}" title="节目中的原处：第 {shown} 段">→ ¶{shown}</a>'
-    return f'{label}{text}\n{{ #{anchor} .turn .voice-{voice.number} data-speaker="{voice.speaker_id}" }}'
+    # A turn the edited view leaves out whole (a backchannel, an ad read): hidden there with its label.
+    out_of_edit = f" .{Mark.EDITED_OUT}" if "{//" in block.text and not words_only(edited(block.text)) else ""
+    return f'{label}{text}\n{{ #{anchor} .turn .voice-{voice.number}{out_of_edit} data-speaker="{voice.speaker_id}" }}'
 
 
 def _apparatus(corrections: list[tuple[str, Correction]]) -> list[str]:
