@@ -69,7 +69,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ENGINE": os.environ.get("ENGINE", "mkdocs")},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "ENGINE": os.environ.get("ENGINE", "mkdocs"),
+            # A second working tree of the project (git worktree) puts its own hooks/ first.
+            **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ},
+        },
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -67,8 +67,10 @@ def test_the_new_texts_are_in_every_edition_the_navigation_and_the_home_page(gro
 
 
 def test_the_new_texts_are_searched_and_linked_from_the_glossary(grown: Path) -> None:
-    index = (grown / "site/search/search_index.json").read_text(encoding="utf-8")
-    assert '"location":"episode-2/' in index and '"location":"column-2/' in index
+    from edition.editions.search_index import bundle_records
+
+    pages = {record["meta"]["page"] for record in bundle_records(grown / "site/pagefind")}  # type: ignore[index]
+    assert "episode-2/" in pages and "column-2/" in pages
     glossary = (grown / "site/glossary/index.html").read_text(encoding="utf-8")
     assert 'href="../episode-2/#p' in glossary and 'href="../column-2/#p' in glossary
 
@@ -100,8 +102,10 @@ def test_a_hostile_source_of_every_kind_is_published_as_text(
 def test_a_subtitle_sources_times_are_on_the_page_in_search_and_in_the_pdf(grown: Path) -> None:
     page = (grown / "site/sub-srt/index.html").read_text(encoding="utf-8")
     assert f'<a class="turn-time" href="{AUDIO}#t=1"' in page and '<time datetime="PT1S">00:01</time>' in page
-    index = (grown / "site/search/search_index.json").read_text(encoding="utf-8")
-    assert '"location":"sub-srt/' in index and "00:01" in index.split('"location":"sub-srt/')[1][:2000]
+    from edition.editions.search_index import bundle_records
+
+    records = [record for record in bundle_records(grown / "site/pagefind") if record["meta"]["page"] == "sub-srt/"]  # type: ignore[index]
+    assert any('"00:01"' in record["meta"]["blocks"] for record in records)  # type: ignore[index]
     pdf = grown / "site/sora-reader.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "来源种类 sub-srt" in text and "00:01" in text.split("来源种类 sub-srt")[-1]

@@ -155,7 +155,7 @@ def test_the_fourth_edition_has_every_page_at_its_path(singapore: Path) -> None:
     base = [page for page in pages if page.parts[0] not in ("tw", "hk", "sg")]
     assert len(base) >= 6
     assert all((singapore / "sg" / page).is_file() for page in base)
-    assert (singapore / "sg/search/script.json").is_file()
+    assert (singapore / "sg/pagefind/pagefind.js").is_file() and (singapore / "sg/search/fold.json").is_file()
 
 
 def test_its_pages_carry_its_language_tag(singapore: Path) -> None:

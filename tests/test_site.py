@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -193,17 +192,14 @@ def test_licences_are_stated_on_the_site(built_site: Path) -> None:
     assert "CC BY 4.0" in (built_site / "index.html").read_text(encoding="utf-8")
 
 
-def _search_tokens(built_site: Path) -> set[str]:
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    return {token for doc in index["docs"] for token in separator.split(doc["text"])}
+def _search_texts(built_site: Path, prefix: str = "") -> list[tuple[str, str]]:
+    """Each search record of an edition's bundle: the page it opens (``podcast/``) and its blocks' text."""
+    from edition.editions.search_index import bundle_records, record_text
 
-
-def test_search_index_segments_chinese_words(built_site: Path) -> None:
-    tokens = _search_tokens(built_site)
-    # 商业模式 stands mid-sentence in both texts ("把抖音整个商业模式搬到AI上面来嘛").
-    assert "商业模式" in tokens
-    assert "人工智能" in tokens
+    return [
+        (str(record["meta"]["page"]), record_text(record))  # type: ignore[index]
+        for record in bundle_records(built_site / prefix / "pagefind")
+    ]
 
 
 def test_search_finds_the_reading_text_not_the_aids_beside_it(built_site: Path) -> None:
@@ -211,28 +207,39 @@ def test_search_finds_the_reading_text_not_the_aids_beside_it(built_site: Path) 
     # index has the editor's reading only, without fillers, paragraph numbers or speaker marks.
     page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     assert "上冒犯" in page and '<span class="filler">' in page
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    sections = {doc["location"]: doc["text"].replace("\u200b", "") for doc in index["docs"]}
-    apparatus = sections.pop(TEXTS[PODCAST].url + "#apparatus")
-    assert "上冒犯 → Sam Altman" in apparatus  # the apparatus is where the original can be found
-    text = "".join(text for location, text in sections.items() if location.startswith(TEXTS[PODCAST].url))
+    records = _search_texts(built_site)
+    podcast = [text for page, text in records if page == TEXTS[PODCAST].url]
+    (apparatus,) = [text for text in podcast if "上冒犯 → Sam Altman" in text]  # where the original is
+    text = "".join(text for text in podcast if text != apparatus)
     assert "就说SamAltman一定是个有野心的人" in text.replace(" ", "")  # AutoCorrect spaces dropped
     assert "上冒犯" not in text
     assert not re.search("[◆●■]", text)
-    assert "<p>闲哥：首先我想回应一下" in text  # ¶43 opens with its speaker: no number, no mark
+    assert "\n闲哥：首先我想回应一下" in text  # ¶43 opens with its speaker: no number, no mark
 
 
-def test_every_search_index_is_plain_utf8(built_site: Path) -> None:
-    # Material escapes every Chinese character as \uXXXX; the index is parsed on every page load.
+def test_every_edition_searches_its_own_pages_words(built_site: Path) -> None:
+    # Each edition's bundle is made from its own converted pages (issue 25: the Taiwan edition's
+    # prose says 執行長, and so does its search, not a conversion of the Simplified index).
+    for prefix, word, absent in (
+        ("", "商业模式", "商業模式"),
+        ("tw/", "商業模式", "商业模式"),
+        ("hk/", "商業模式", "商业模式"),
+    ):
+        text = "".join(text for _, text in _search_texts(built_site, prefix))
+        assert word in text and absent not in text, prefix
+        page = (built_site / prefix / "glossary/index.html").read_text(encoding="utf-8")
+        for regional in ("執行長", "行政總裁"):
+            assert (regional in page) == (regional in text), (prefix, regional)
+
+
+def test_search_loads_nothing_with_a_page(built_site: Path) -> None:
+    # No engine's index: the page names only search.js, which fetches Pagefind when a query is typed.
+    page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
+    assert "search_index.json" not in page and "pagefind" not in page
+    assert not (built_site / "search/search_index.json").exists()
     for prefix in ("", "tw/", "hk/"):
-        raw = (built_site / prefix / "search/search_index.json").read_text(encoding="utf-8")
-        assert not re.search(r"(?<!\\)\\u[0-9a-f]{4}", raw)  # (the separator's \\u3000 is a regex's own)
-        assert "模式" in raw
-
-
-def test_search_separator_keeps_the_zero_width_space(built_site: Path) -> None:
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert re.match(index["config"]["separator"], "\u200b")
+        assert (built_site / prefix / "pagefind/pagefind.js").is_file()
+        assert (built_site / prefix / "search/fold.json").is_file()
 
 
 def _turns(page_html: str) -> dict[str, str]:
@@ -324,17 +331,9 @@ def test_no_simplified_only_character_remains_in_a_traditional_edition(built_sit
             assert leftovers == [], (prefix, page, leftovers)
 
 
-def test_search_finds_words_typed_in_each_editions_script(built_site: Path) -> None:
-    for prefix, word in (("", "商业模式"), ("tw/", "商業模式"), ("hk/", "商業模式")):
-        index = json.loads((built_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-        separator = re.compile(index["config"]["separator"])
-        tokens = {token for doc in index["docs"] for token in separator.split(doc["text"])}
-        assert word in tokens, prefix
-
-
 def test_traditional_editions_use_materials_traditional_interface(built_site: Path) -> None:
     html_text = (built_site / "tw" / PODCAST_PAGE).read_text(encoding="utf-8")
-    assert 'placeholder="搜尋"' in html_text
+    assert '<span data-label="search">搜尋</span>' in html_text  # the search's words, converted
     assert '"search.result.placeholder": "' in html_text
 
 

@@ -175,65 +175,7 @@ document.addEventListener("click", (event) => {
   }
 })();
 
-// Search in either script: a query typed in the other script is rewritten into this edition's
-// (商业模式 → 商業模式 in the Traditional editions, and back in the Simplified one) with the
-// edition's own table, fetched from this site the first time the search box is used. The box is
-// Material's (input.md-search__input; it searches on key-up, so a pasted query is sent on with
-// one) or Zensical's (a combobox in its search dialog's open shadow root; it searches on input).
-// Listening on the document, in the capture phase, reaches either before the engine reads it.
-(() => {
-  const script = document.currentScript;
-  if (!script) return;
-  const source = new URL("../search/script.json", script.src);
-  let table = null;
-  let loading = null;
-  const load = () => {
-    loading ??= fetch(source).then((response) => response.json()).then((loaded) => { table = loaded; }).catch(() => {});
-    return loading;
-  };
-  const searchBox = (event) => {
-    const target = event.composedPath()[0];
-    if (!(target instanceof HTMLInputElement)) return null;
-    if (target.matches("input.md-search__input")) return target;
-    const inShadow = target.getRootNode() instanceof ShadowRoot;
-    return inShadow && target.getAttribute("role") === "combobox" ? target : null;
-  };
-  const longest = 8;
-  const convert = (query) => {
-    let out = "";
-    for (let at = 0; at < query.length;) {
-      let length = Math.min(longest, query.length - at);
-      for (; length > 1; length -= 1) {
-        const found = table.phrases[query.slice(at, at + length)];
-        if (found !== undefined) { out += found; break; }
-      }
-      if (length > 1) { at += length; continue; }
-      out += table.chars[query[at]] ?? query[at];
-      at += 1;
-    }
-    return out;
-  };
-  const update = (input) => {
-    if (table) {
-      const converted = convert(input.value);
-      if (converted !== input.value) {
-        input.value = converted;
-        if (!input.matches(".md-search__input")) input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      }
-    }
-    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-  };
-  const rewrite = (input) => (table ? update(input) : load().then(() => update(input)));
-  document.addEventListener("focusin", (event) => { if (searchBox(event)) load(); }, true);
-  document.addEventListener("input", (event) => {
-    const input = searchBox(event);
-    if (input && !event.isComposing) rewrite(input);  // while composing, an input method is choosing
-  }, true);
-  document.addEventListener("compositionend", (event) => {
-    const input = searchBox(event);
-    if (input) rewrite(input);
-  }, true);
-})();
+// Search: docs/assets/search.js.
 
 // Annotate from the page: select a passage of a text (in any edition) and get a ready annotation
 // for data/annotations/<text>.yml — the exact quote in Simplified (the same words of the Simplified

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -17,24 +16,15 @@ pytestmark = pytest.mark.e2e
 TEXT_PAGES = [entry.url for entry in load_registry(Path(__file__).resolve().parents[2]).texts.values()]
 
 
-# The engine the site was built with: Material's search box and results, or Zensical's dialog (its
-# parts live in an open shadow root, which Playwright's CSS locators pierce).
-ZENSICAL = os.environ.get("ENGINE") == "zensical"
-RESULT = '[role="listbox"] [role="option"]' if ZENSICAL else ".md-search-result__item"
-RESULTS = '[role="listbox"]' if ZENSICAL else ".md-search-result"
+# The site's own search (docs/assets/search.js), the same with every engine.
+RESULT = ".site-search__result"
+RESULTS = ".site-search__results"
 
 
 def search(page: Page, query: str) -> None:
-    """Paste a query once the search engine is ready (typing earlier is lost in Material): no key
-    is pressed, as when a reader pastes; the edition's script sends it on."""
-    if ZENSICAL:
-        page.locator(".md-search__button").first.click()
-        page.locator('input[role="combobox"]').fill(query)
-        return
-    box = page.locator("input.md-search__input")
-    box.click()
-    expect(page.locator(".md-search-result__meta")).not_to_contain_text("初始化", timeout=15000)
-    box.fill(query)
+    """Open the search and paste a query (no key is pressed, as when a reader pastes)."""
+    page.locator(".site-search__button").click()
+    page.locator(".site-search__input").fill(query)
 
 
 def test_edition_toggle_keeps_page_and_paragraph(page: Page, site_url: str) -> None:
@@ -145,6 +135,37 @@ def test_search_returns_a_chinese_result_in_each_edition(
     result = page.locator(RESULT).first
     expect(result).to_be_visible(timeout=10000)
     expect(page.locator(RESULTS)).to_contain_text(expected)
+
+
+def test_a_result_opens_at_its_paragraph_with_speaker_and_time(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tw/")
+    search(page, "抖音危险了")  # Simplified, in the Taiwan edition
+    result = page.locator(RESULT).first
+    expect(result).to_contain_text("閒哥")
+    expect(result.locator("mark")).to_have_text("抖音危險了")
+    result.locator("a").click()
+    page.wait_for_url(re.compile(r".*/tw/podcast/#p\d+$"))
+    anchor = page.url.split("#")[1]
+    expect(page.locator(f"#{anchor}")).to_contain_text("抖音危險了")
+
+
+def test_a_subtitle_texts_result_shows_its_time(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    search(page, "腾讯会议的链接")
+    expect(page.locator(RESULT).first.locator(".site-search__who")).to_have_text(re.compile(r"^\d\d:\d\d"))
+
+
+def test_nothing_of_the_search_is_fetched_before_a_query(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "podcast/")
+    page.wait_for_load_state("networkidle")
+    page.locator(".site-search__button").click()
+    page.wait_for_timeout(300)
+    assert not [url for url in fetched if "/pagefind/" in url or "/search/" in url], fetched
+    page.locator(".site-search__input").fill("抖音")
+    expect(page.locator(RESULT).first).to_be_visible(timeout=10000)
+    assert [url for url in fetched if "/pagefind/" in url]
 
 
 def test_no_request_leaves_127_0_0_1(context: BrowserContext, site_url: str, outside_requests: list[str]) -> None:

@@ -8,6 +8,7 @@ editions (``scripts/build_site.py``), every link and anchor of every edition is 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,7 +17,16 @@ from edition.adapters.extension import use_build
 from edition.adapters.links import broken_links
 from edition.adapters.page_links import page_url, resolve_every_link, resolve_links
 from edition.edition_build import EditionBuild
-from edition.editions.publish import EditionsInput, build_editions, material_ui_strings
+from edition.editions.publish import NOT_FOUND, EditionsInput, build_editions, material_ui_strings
+from edition.editions.search_index import (
+    BUNDLE,
+    FOLD_TABLE,
+    Record,
+    fold_table,
+    han_characters,
+    page_records,
+    write_bundles,
+)
 from edition.editions.search_text import unmark_left_out
 from edition.reading.transcript_page import split_front_matter
 from edition.render import pdf_name, render_markdown, theme_language
@@ -39,6 +49,35 @@ def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) 
     )
     finish_pages(site, build.root / "docs")
     build_editions(site, site_url, given)
+    write_search(site, build)
+
+
+def write_search(site: Path, build: EditionBuild) -> None:
+    """Each edition's search (``search_index``): a Pagefind bundle of its own finished pages, and the
+    table that folds a query's characters, the same in every edition."""
+    editions = build.editions
+    assert editions is not None
+    others = [site / edition.prefix.rstrip("/") for edition in editions.others]
+    pages: dict[str, dict[str, str]] = {}  # edition's folder → page URL (from the folder) → HTML
+    for edition in editions.all:
+        root = site / edition.prefix
+        found = {}
+        for path in sorted(root.rglob("*.html")):
+            relative = path.relative_to(root).as_posix()
+            if relative == NOT_FOUND or (not edition.prefix and any(o in path.parents for o in others)):
+                continue
+            found[relative.removesuffix("index.html")] = path.read_text(encoding="utf-8")
+        pages[edition.prefix] = found
+    table = fold_table(han_characters(html for found in pages.values() for html in found.values()))
+    bundles: dict[Path, list[Record]] = {}
+    for prefix, found in pages.items():
+        bundles[site / prefix / BUNDLE] = [
+            record for url, html in found.items() for record in page_records(html, url, table)
+        ]
+        target = site / prefix / FOLD_TABLE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_bundles(bundles)
 
 
 def finish_pages(site: Path, docs: Path) -> None:

@@ -31,8 +31,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the texts, kept by OpenCC
 # Phrases held aside from OpenCC: one pattern for all of them, and each one's form.
 Phrases = tuple["re.Pattern[str] | None", dict[str, str]]
-# A quotation in the edition's prose: the texts' words, never regionalised.
-_QUOTATION = re.compile(r"(“[^”]*”|「[^」]*」)")
+# A quotation or a title of a work in the edition's prose: the texts' or their authors' words,
+# never regionalised (《后互联网时代的乱弹》 stays 互聯網 in Taiwan).
+_QUOTATION = re.compile(r"(“[^”]*”|「[^」]*」|《[^》]*》)")
 
 
 class Override(RegionalReading):
@@ -70,7 +71,9 @@ class Converter:
         if not edition.is_base:
             kept = [(word, self(word)) for word in self.regional.protected_words]
             words = self.regional.words_for(edition.id)
-            self._prose = self._phrases(self._overrides + self._names + kept + words)
+            # The reviewed words win over a name's kept characters (特朗普 → 川普 in Taiwan); the
+            # texts' own words (kept) over the words.
+            self._prose = self._phrases(self._overrides + kept + words + self._names)
 
     @staticmethod
     def _phrases(pairs: list[tuple[str, str]]) -> Phrases:
@@ -117,7 +120,7 @@ class Converter:
         for original, regional in self._forms:
             converted = converted.replace(original, regional)
         for index, traditional in enumerate(protected):
-            converted = converted.replace(chr(_PLACEHOLDER_BASE + index), traditional)
+            converted = _put_back(converted, chr(_PLACEHOLDER_BASE + index), traditional)
         return regional_quotes(converted, quotes)
 
     def __call__(self, text: str) -> str:
@@ -131,6 +134,20 @@ class Converter:
         return "".join(
             self(part) if index % 2 else self._convert(part, self._prose) for index, part in enumerate(parts)
         )
+
+
+def _put_back(text: str, placeholder: str, phrase: str) -> str:
+    """The held phrase in place of its placeholder; a phrase that starts or ends in Latin letters
+    (谷歌 → Google) is spaced from a Chinese character beside it, as the edition writes them."""
+    if not (phrase[:1].isascii() and phrase[:1].isalnum()) and not (phrase[-1:].isascii() and phrase[-1:].isalnum()):
+        return text.replace(placeholder, phrase)
+    pieces = text.split(placeholder)
+    out = pieces[0]
+    for after in pieces[1:]:
+        before = " " if out and _HAN.match(out[-1]) and phrase[0].isascii() and phrase[0].isalnum() else ""
+        behind = " " if after and _HAN.match(after[0]) and phrase[-1].isascii() and phrase[-1].isalnum() else ""
+        out += before + phrase + behind + after
+    return out
 
 
 def load_overrides(root: Path) -> tuple[Overrides, object]:

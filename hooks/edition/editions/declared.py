@@ -33,7 +33,7 @@ EDITIONS_FILE = "data/editions.yml"
 # zhconv-rs's variants (its README): the targets an edition's characters can be compared with.
 ZhconvVariant = Literal["zh-hant", "zh-hans", "zh-tw", "zh-hk", "zh-mo", "zh-cn", "zh-sg", "zh-my"]
 # What only a converted edition declares: the base edition is the text as written.
-CONVERSION_FIELDS = ("region", "opencc", "cross_check", "theme_language", "quotes")
+CONVERSION_FIELDS = ("region", "opencc", "cross_check", "word_check", "theme_language", "quotes")
 # Fields no two editions may share: each names, places or labels one edition.
 UNIQUE_FIELDS = ("id", "prefix", "lang", "label")
 
@@ -51,6 +51,9 @@ class Edition(BaseModel):
     region: str | None = Field(default=None, min_length=1)
     opencc: str | None = Field(default=None, pattern=r"^[a-z0-9]+$")
     cross_check: ZhconvVariant | None = None
+    # zhconv-rs variant whose word-level conversion is a second opinion on the region's words in the
+    # edition's prose (edition.editions.mainland); omit: none.
+    word_check: ZhconvVariant | None = None
     theme_language: str | None = Field(default=None, min_length=2)
     # The marks that stand for “ ” ‘ ’, in that order.
     quotes: str | None = Field(default=None, min_length=4, max_length=4)

@@ -33,7 +33,7 @@ from edition.editions.declared import Edition, Editions
 from edition.editions.regional import Regional
 from edition.editions.search_script import index_words, reverse_table, script_table
 from edition.html_text import Element, class_names, cut
-from edition.markup import QUOTING_TOOLTIPS, SOURCE_WORDS
+from edition.markup import QUOTING_TOOLTIPS, SOURCE_WORDS, Mark
 
 SCRIPT_TABLE = "search/script.json"
 
@@ -148,7 +148,10 @@ def _convert_config(match: re.Match[str], ui: dict[str, str], convert: TextChang
 
 def is_source_text(stack: tuple[Element, ...]) -> bool:
     """Whether text under this stack is the speakers' or the author's own words (or a title, a name
-    of a source, a term's forms): converted in characters only, never in vocabulary."""
+    of a source, a term's forms): converted in characters only, never in vocabulary. A source's kind
+    (（新闻报道）) among the titles is the edition's own label."""
+    if any(Mark.SOURCE_KIND in element.classes for element in stack):
+        return False
     return any(element.tag in VERBATIM_TAGS or not SOURCE_WORDS.isdisjoint(element.classes) for element in stack)
 
 

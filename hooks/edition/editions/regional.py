@@ -32,6 +32,7 @@ from edition.notes.model import Term
 
 FORMS = "data/regional-forms.yml"
 VOCABULARY = "data/regional-vocabulary.yml"
+TEXTS = "data/texts.yml"
 # The quotation marks as the base edition is written: an edition's ``quotes`` stand for them, in order.
 SOURCE_QUOTES = "“”‘’"
 # An apostrophe between Latin letters (OpenAI’s) is not a quotation mark.
@@ -126,8 +127,24 @@ def load_regional(root: Path, terms: list[Term], corpus: str | None = None) -> R
         ]
         if problems:
             raise EditionError(problems)
-    protected = sorted({form for term in terms for form in term.forms if len(form) > 1}, key=len, reverse=True)
+    titles = text_titles(root)
+    term_forms = {form for term in terms for form in term.forms if len(form) > 1}
+    protected = sorted(term_forms | titles, key=len, reverse=True)
     return Regional(forms, vocabulary.root, tuple(protected), transliterated_names(terms))
+
+
+def text_titles(root: Path) -> set[str]:
+    """The texts' titles (``data/texts.yml``) and the show's or column's name before a title's
+    colon (后互联网时代的乱弹): titles of works, which the prose names but never rewords."""
+    registry = load_yaml(root / TEXTS, TEXTS)
+    titles: set[str] = set()
+    for entry in registry.values() if isinstance(registry, dict) else ():
+        for key in ("title", "label"):  # the label names the text too (文章：Sora 与互联网的解药)
+            title = entry.get(key) if isinstance(entry, dict) else None
+            if isinstance(title, str) and title:
+                titles.add(title)
+                titles.update(part for part in re.split(r"[：（）]", title)[key == "label" :] if len(part) > 1)
+    return titles
 
 
 def transliterated_names(terms: list[Term]) -> tuple[str, ...]:

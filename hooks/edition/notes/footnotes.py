@@ -84,7 +84,7 @@ def source_link(source: Source) -> str:
     """A source as a link, with what kind of source it is."""
     return (
         f'<a href="{html.escape(str(source.url))}">{html.escape(source.title)}</a>'
-        f'<span class="source-kind">（{KIND_LABELS[source.kind]}）</span>'
+        f'<span class="{Mark.SOURCE_KIND}">（{KIND_LABELS[source.kind]}）</span>'
     )
 
 

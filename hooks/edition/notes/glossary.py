@@ -189,7 +189,7 @@ def glossary_markdown(terms: list[Term], regions: dict[str, str]) -> str:
     ``regions``: each edition's region name by its id (臺灣), heading the term's regional notes."""
     out: list[str] = []
     for term in terms:
-        out += [f"## {term.headword} {{ #{term.id} }}", ""]
+        out += [f"## {term.headword} {{ #{term.id} .{Mark.TERM_HEAD} }}", ""]
         names = [name for name in (term.full_name.en, term.full_name.zh) if name] if term.full_name else []
         body = [f'<p class="term-names">{html.escape(" · ".join(names))}</p>'] if names else []
         body.append(f'<p class="term-definition">{inline_note_html(term.definition)}{checked_html(term.checked)}</p>')
