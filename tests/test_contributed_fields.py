@@ -220,7 +220,8 @@ def test_an_empty_cast_is_refused_at_its_file(tmp_path: Path) -> None:
     (root / "data/speakers/podcast.yml").write_text("{}\n", encoding="utf-8")
     problems = [str(problem) for problem in check_all(root)]
     assert problems == [
-        "data/speakers/podcast.yml:1: DATA004 : Value error, the cast lists no speaker: add at least one (name, role, mark, asr_forms)"
+        "data/speakers/podcast.yml:1: DATA004 : Value error, the cast lists no speaker: "
+        "add at least one (name, role, mark, asr_forms)"
     ]
 
 
