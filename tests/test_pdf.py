@@ -201,3 +201,76 @@ def test_the_pdf_does_not_stretch_the_spaces_around_latin_words(pdfs: dict[str, 
     ]
     assert len(gaps) > 20
     assert max(gaps) < 0.5 * (words[0][3] - words[0][1])  # under half an em: a space, not a gap
+
+
+# Words for a reader of the screen (tap, tick a switch): the web shows them, paper does not (#26).
+WEB_ONLY = ("点按", "點按", "勾选", "勾選", "悬停", "懸停")
+
+
+def test_paper_prints_no_instruction_for_the_screen(pdfs: dict[str, Path], built_site: Path) -> None:
+    from edition.sources.texts import load_registry
+
+    for key, pdf in pdfs.items():
+        reader = PdfReader(pdf)
+        parts = parts_of(reader)
+        starts = dict(parts)
+        ends = {title: next_start - 1 for (title, _), (_, next_start) in itertools.pairwise(parts)}
+        prefix = next(edition.prefix for edition in EDITIONS if edition.id == key)
+        for page in (load_registry(ROOT).texts[PODCAST].url, "glossary/"):
+            title = heading_of(built_site / prefix / page / "index.html")
+            text = text_of(pdf, starts[title], ends.get(title, len(reader.pages))).replace("\n", "")
+            assert not [word for word in WEB_ONLY if word in text], (key, page)
+        # The web still says them.
+        assert "点按" in (built_site / "podcast/index.html").read_text(encoding="utf-8")
+
+
+def test_a_passage_note_keeps_its_number_on_paper(pdfs: dict[str, Path], built_site: Path) -> None:
+    # A 注8 cited from the web is 注8 on paper: the call in the text and the note at the foot of the
+    # page carry the label, and the glossary's footnotes keep their own unbroken sequence.
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<a class="footnote-ref" href="#anno-note-[^"]+">(注\d+)</a>', page)
+    assert len(labels) > 5
+    text = text_of(pdfs["hans"])
+    for label in labels:
+        assert re.search(rf"^{label}\s", text, re.M), label  # the note, marked by its label
+        assert re.search(rf"\S{label}\D", text), label  # the call, after the words it annotates
+    # The first part's footnotes (before its apparatus, whose entries read "N. ¶12 …") are the
+    # glossary's alone: the passage notes take no number from their sequence.
+    first_part = text[: re.search(r"^\d+\. ¶", text, re.M).start()]  # type: ignore[union-attr]
+    numbers = sorted(int(n) for n in re.findall(r"^(\d+)\. ", first_part, re.M))
+    glossary_calls = page.count('class="gloss-ref"')
+    assert numbers[:20] == list(range(1, 21))
+    assert max(numbers) <= glossary_calls < max(numbers) + len(labels), (max(numbers), glossary_calls)
+    # Each edition's paper has its web page's labels.
+    for edition in EDITIONS[1:]:
+        page = (built_site / edition.prefix / "podcast/index.html").read_text(encoding="utf-8")
+        label = re.findall(r'<a class="footnote-ref" href="#anno-note-[^"]+">([^<]+)</a>', page)[7]
+        assert re.search(rf"^{label}\s", text_of(pdfs[edition.id]), re.M), (edition.id, label)
+
+
+def test_full_width_punctuation_side_by_side_is_compressed() -> None:
+    import weasyprint
+
+    from edition.pdf.compose import STYLESHEET, compress_punctuation
+
+    marked = compress_punctuation('<p>他说，《书名》（注）。”好<a href="x">“啊</a></p>')
+    assert marked == (
+        '<p>他说<span class="halt">，</span>《书名<span class="halt">》</span>（注<span class="halt">）</span>'
+        '<span class="halt">。</span>”好<a href="x">“啊</a></p>'
+    )
+
+    def width(body: str) -> float:
+        document = (
+            '<html lang="zh-Hans"><head><meta charset="utf-8"><style>html { font-family: "Noto Serif CJK SC"; '
+            f'font-size: 20pt; }}</style></head><body><p style="margin: 0">{body}</p></body></html>'
+        )
+        pdf = weasyprint.HTML(string=document).write_pdf(stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))])
+        assert pdf is not None
+        layout = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+        found = [(float(a), float(b)) for a, b in re.findall(rb'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', layout)]
+        return max(b for _, b in found) - min(a for a, _ in found)
+
+    plain = "他说，《书名》好"
+    # Eight characters of 20 pt, one of them halved: "，《" takes 1.5 em, not 2.
+    assert abs(width(plain) - 160) < 1
+    assert abs(width(compress_punctuation(plain)) - 150) < 1

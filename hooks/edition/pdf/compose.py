@@ -39,7 +39,7 @@ def edition_part(fragment: str, convert: Converter) -> str:
 _NOTES = re.compile(r'<div class="footnote edition-notes">.*?</div>\s*$', re.S)
 _NOTE_ITEM = re.compile(r'<li id="([^"]+)"><p>(.*?)</p></li>', re.S)
 _NOTE_REF = re.compile(
-    r'<sup class="(?:gloss|anno)-ref" id="[^"]+"><a class="footnote-ref" href="#([^"]+)">[^<]*</a></sup>'
+    r'<sup class="(gloss|anno)-ref" id="[^"]+"><a class="footnote-ref" href="#([^"]+)">([^<]*)</a></sup>'
 )
 # What a footnote at the foot of a page leaves out: the way back, the glossary link, and the list of
 # sources (they stay on the glossary page and in the web edition; a footnote must fit its page).
@@ -48,7 +48,8 @@ _BACKREF = re.compile(
     r'|<span class="note-sources">.*?</span>(?=<span class="note-author">|$)',
     re.S,
 )
-# An annotation's own label (注3): at the foot of a page the footnote's number stands for it.
+# An annotation's own label (注3), taken out of its text: on paper the footnote's call and marker
+# are that label (``pdf.css``), so that a 注3 cited from the web is 注3 on paper too.
 _NOTE_LABEL = re.compile(r"^<strong>[注註]\d+</strong>\u3000")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -79,7 +80,33 @@ def _footnotes(part: str) -> str:
         for match in _NOTE_ITEM.finditer(notes_block.group())
     }
     body = part[: notes_block.start()]
-    return _NOTE_REF.sub(lambda m: f'<span class="pdf-footnote">{notes.get(m.group(1), "")}</span>', body)
+
+    def footnote(match: re.Match[str]) -> str:
+        kind, target, label = match.groups()
+        if kind == "anno":
+            return f'<span class="pdf-footnote pdf-footnote--anno" data-label="{label}">{notes.get(target, "")}</span>'
+        return f'<span class="pdf-footnote">{notes.get(target, "")}</span>'
+
+    return _NOTE_REF.sub(footnote, body)
+
+
+# Full-width punctuation side by side ("，《", "）。"): the browser trims the blank half of one of
+# them (text-spacing-trim), WeasyPrint does not, and the pair stood 2 em apart. The first of a
+# closing mark and what follows it, and the second of two opening marks, are set at half width
+# (OpenType ``halt``, .halt in pdf.css), as Chinese and Japanese typesetting do (clreq, JLREQ 3.1.4).
+CLOSING = "，。、；：？！）》」』】〉〕”’"
+OPENING = "（《「『【〈〔“‘"
+_PAIR = re.compile(f"[{CLOSING}](?=[{CLOSING}{OPENING}])|(?<=[{OPENING}])[{OPENING}]")
+
+
+def compress_punctuation(part: str) -> str:
+    """``part`` with the one mark of each pair of full-width punctuation to set at half width
+    wrapped in ``<span class="halt">`` (in text, never inside a tag)."""
+    pieces = re.split(r"(<[^>]*>)", part)
+    return "".join(
+        piece if piece.startswith("<") else _PAIR.sub(lambda m: f'<span class="halt">{m.group()}</span>', piece)
+        for piece in pieces
+    )
 
 
 def _scoped(part: str, name: str, parts: list[tuple[str, str]]) -> str:
@@ -119,7 +146,7 @@ def compose(edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> s
     contents: list[str] = []
     names = [(name, "") for name, _ in parts]
     for name, fragment in parts:
-        part = _HEADERLINK.sub("", _footnotes(fragment))
+        part = compress_punctuation(_HEADERLINK.sub("", _footnotes(fragment)))
         first_heading = _H1.search(part)
         heading = re.sub(r"<[^>]+>", "", first_heading.group(1)) if first_heading else name
         contents.append(f'<li class="toc-part"><a href="#{name}">{heading}</a></li>')

@@ -118,7 +118,7 @@ def render_reading(
                     '<div class="cold-open" id="cold-open" markdown="1">',
                     "",
                     '<p class="cold-open__label"><strong>片头</strong>：节目开头的片段集锦，'
-                    "每段话在节目中还会出现（点按 → 跳到原处）</p>",
+                    '每段话在节目中还会出现<span class="screen-only">（点按 → 跳到原处）</span></p>',
                     "",
                 ]
             else:
