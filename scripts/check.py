@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from edition.checks import check_report
+from edition.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,4 +33,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -99,6 +99,18 @@ OPENING = "（《「『【〈〔“‘"
 _PAIR = re.compile(f"[{CLOSING}](?=[{CLOSING}{OPENING}])|(?<=[{OPENING}])[{OPENING}]")
 
 
+_DETAILS = re.compile(r"<details([^>]*)>(.*?)</details>", re.S)
+_SUMMARY = re.compile(r"<summary([^>]*)>(.*?)</summary>", re.S)
+
+
+def _opened(part: str) -> str:
+    """A collapsed block (a sponsor read) as plain blocks: paper has nothing to click, and WeasyPrint
+    drops a footnote whose call stands inside ``<details>`` (the call printed, the note lost)."""
+    return _DETAILS.sub(
+        lambda match: f"<div{match[1]}>" + _SUMMARY.sub(r'<p class="summary"\1>\2</p>', match[2]) + "</div>", part
+    )
+
+
 def compress_punctuation(part: str) -> str:
     """``part`` with the one mark of each pair of full-width punctuation to set at half width
     wrapped in ``<span class="halt">`` (in text, never inside a tag)."""
@@ -146,7 +158,7 @@ def compose(edition: Edition, labels: Labels, parts: list[tuple[str, str]]) -> s
     contents: list[str] = []
     names = [(name, "") for name, _ in parts]
     for name, fragment in parts:
-        part = compress_punctuation(_HEADERLINK.sub("", _footnotes(fragment)))
+        part = compress_punctuation(_HEADERLINK.sub("", _footnotes(_opened(fragment))))
         first_heading = _H1.search(part)
         heading = re.sub(r"<[^>]+>", "", first_heading.group(1)) if first_heading else name
         contents.append(f'<li class="toc-part"><a href="#{name}">{heading}</a></li>')
