@@ -79,3 +79,52 @@ def test_a_reader_sees_what_kind_each_source_is() -> None:
         '<a href="https://openai.com/index/sora-2/">OpenAI — Sora 2</a><span class="source-kind">（原始资料）</span>'
         in shown
     )
+
+
+def test_a_refused_host_written_with_a_trailing_dot_or_in_capitals_is_still_refused(tmp_path: Path) -> None:
+    # A fully qualified name (eyerys.com.) is the same site to a browser: it must not slip past the list.
+    assert codes(tmp_path, source("https://eyerys.com./articles/x", "news")) == ["6:SRC011"]
+    assert codes(tmp_path, source("https://WWW.EYERYS.COM./articles/x", "news")) == ["6:SRC011"]
+    assert codes(tmp_path, source("https://m.ts2.tech./x", "news")) == ["6:SRC011"]
+
+
+def test_a_source_whose_kind_contradicts_its_hosts_list_is_src014_at_its_kind(tmp_path: Path) -> None:
+    # A vendor's explainer cannot be news; a paper is the paper itself, not a reference work.
+    assert codes(tmp_path, source("https://www.techtarget.com/whatis/feature/x", "news")) == ["7:SRC014"]
+    assert codes(tmp_path, source("https://www.techtarget.com./whatis/feature/x", "reference")) == ["7:SRC014"]
+    assert codes(tmp_path, source("https://arxiv.org/abs/2311.09735", "reference")) == ["7:SRC014"]
+    assert codes(tmp_path, source("https://docs.stripe.com/agentic-commerce", "news")) == [
+        "7:SRC014"
+    ]  # under stripe.com
+    # An entry with a path covers that path only: NetEase's self-media accounts, not its newsroom.
+    assert codes(tmp_path, source("https://www.163.com/dy/article/X.html", "news")) == ["7:SRC014"]
+    assert codes(tmp_path, source("https://news.163.com/24/0211/x.html", "news")) == []
+    # The listed kind passes, and an unlisted host is judged source by source.
+    assert codes(tmp_path, source("https://www.techtarget.com/whatis/feature/x", "other")) == ["4:SRC010"]
+    assert codes(tmp_path, source("https://arxiv.org/abs/2311.09735", "primary")) == []
+    assert codes(tmp_path, source("https://example.org/a", "reference")) == []
+
+
+def test_a_host_listed_twice_is_src015_at_the_second_entry(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/glossary.yml").write_text(TERM.format(sources=source("https://x.org/", "news")), encoding="utf-8")
+    lists = "refused: [{host: ex.com, reason: content farm}]\nkinds:\n  news: [{host: a.org}]\n  other:\n"
+    for twice in ("    - {host: A.org., reason: a blog}\n", "    - {host: www.ex.com, reason: a blog}\n"):
+        (tmp_path / "data/source-hosts.yml").write_text(lists + twice, encoding="utf-8")
+        try:
+            load_glossary(tmp_path)
+        except EditionError as error:
+            assert [f"{p.line}:{p.code}" for p in error.problems] == ["5:SRC015"]
+        else:
+            raise AssertionError("a host listed twice was accepted")
+
+
+def test_every_host_listed_as_other_says_what_the_site_is_and_every_source_agrees_with_the_lists() -> None:
+    hosts = load_hosts(ROOT)
+    assert hosts.kinds.other and all(len(entry.reason) >= 8 for entry in hosts.kinds.other)
+    assert {"arxiv.org", "peerj.com"} <= {entry.host for entry in hosts.kinds.primary}
+    for path in [ROOT / "data/glossary.yml", *sorted((ROOT / "data/annotations").glob("*.yml"))]:
+        for note in yaml.safe_load(path.read_text(encoding="utf-8")):
+            for item in note["sources"] + (note.get("later") or {}).get("sources", []):
+                listed = hosts.kind_of(item["url"])
+                assert listed is None or listed[0] == item["kind"], (path.name, note["id"], item["url"])
