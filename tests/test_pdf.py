@@ -71,7 +71,11 @@ def test_every_registered_text_is_a_part_listed_in_the_contents_with_its_page(pd
         starts = [page for _, page in parts]
         # Each part starts on a page of its own after the title page and the contents.
         assert starts[0] > 2 and starts == sorted(set(starts)) and starts[-1] <= len(reader.pages), (key, starts)
-        contents = re.sub(r"\s+", "", text_of(pdf, 2, starts[0] - 1))
+        # The contents may run over pages: each page's number at its foot is not part of an entry.
+        contents = "".join(
+            re.sub(r"\s+", "", re.sub(r"\s*\d+\s*\f?\s*$", "", text_of(pdf, number, number)))
+            for number in range(2, starts[0])
+        )
         for title, page in parts:
             assert re.search(re.escape(re.sub(r"\s+", "", title)) + rf"\.*{page}(?!\d)", contents), (key, title, page)
 
@@ -230,22 +234,42 @@ def test_a_passage_note_keeps_its_number_on_paper(pdfs: dict[str, Path], built_s
     page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
     labels = re.findall(r'<a class="footnote-ref" href="#anno-note-[^"]+">(注\d+)</a>', page)
     assert len(labels) > 5
-    text = text_of(pdfs["hans"])
+    # The podcast's part of the PDF (the parts follow the registry, so it need not come first).
+    podcast = heading_of(built_site / "podcast/index.html")
+    parts = parts_of(PdfReader(pdfs["hans"]))
+    starts = dict(parts)
+    after = [start for _, start in parts if start > starts[podcast]]
+    text = text_of(pdfs["hans"], starts[podcast], (min(after) - 1) if after else len(PdfReader(pdfs["hans"]).pages))
     for label in labels:
         assert re.search(rf"^{label}\s", text, re.M), label  # the note, marked by its label
         assert re.search(rf"\S{label}\D", text), label  # the call, after the words it annotates
-    # The first part's footnotes (before its apparatus, whose entries read "N. ¶12 …") are the
-    # glossary's alone: the passage notes take no number from their sequence.
+    # The part's footnotes (before its apparatus, whose entries read "N. ¶12 …") are the glossary's
+    # alone, numbered on from the parts before: the passage notes take no number from the sequence.
     first_part = text[: re.search(r"^\d+\. ¶", text, re.M).start()]  # type: ignore[union-attr]
     numbers = sorted(int(n) for n in re.findall(r"^(\d+)\. ", first_part, re.M))
     glossary_calls = page.count('class="gloss-ref"')
-    assert numbers[:20] == list(range(1, 21))
-    assert max(numbers) <= glossary_calls < max(numbers) + len(labels), (max(numbers), glossary_calls)
+    assert len(numbers) <= glossary_calls < len(numbers) + len(labels), (len(numbers), glossary_calls)
     # Each edition's paper has its web page's labels.
     for edition in EDITIONS[1:]:
         page = (built_site / edition.prefix / "podcast/index.html").read_text(encoding="utf-8")
         label = re.findall(r'<a class="footnote-ref" href="#anno-note-[^"]+">([^<]+)</a>', page)[7]
         assert re.search(rf"^{label}\s", text_of(pdfs[edition.id]), re.M), (edition.id, label)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="known bug, open: WeasyPrint 70 drops the note of a glossary footnote in the podcast's part (its call "
+    "is printed, the note never reaches a page foot: Anthropic at 18aeed9); pytest reports XPASS once it is fixed",
+)
+def test_every_glossary_footnote_call_has_its_note_on_paper(pdfs: dict[str, Path], built_site: Path) -> None:
+    podcast = heading_of(built_site / "podcast/index.html")
+    parts = parts_of(PdfReader(pdfs["hans"]))
+    starts = dict(parts)
+    after = [start for _, start in parts if start > starts[podcast]]
+    text = text_of(pdfs["hans"], starts[podcast], (min(after) - 1) if after else len(PdfReader(pdfs["hans"]).pages))
+    first_part = text[: re.search(r"^\d+\. ¶", text, re.M).start()]  # type: ignore[union-attr]
+    numbers = sorted(int(n) for n in re.findall(r"^(\d+)\. ", first_part, re.M))
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), numbers  # no gap: no note lost
 
 
 def test_full_width_punctuation_side_by_side_is_compressed() -> None:
