@@ -55,6 +55,8 @@ KIND_NAMES = {"transcript": "语音识别文字稿", "article": "文章"}
 LABEL_PREFIXES = {"transcript": "文字稿", "article": "文章"}
 # The raw copy is always served as text: a saved web page must never be published as a page.
 RAW_SUFFIX = "-raw.txt"
+# The edition's afterword (what happened after the texts): a new text's credits link to it when the project has one.
+AFTERWORD = "afterword.md"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def _page(
     credit: str,
     digest: str,
     audio: str = "",
+    afterword: bool = False,
 ) -> str:
     if kind.text_kind == "transcript":
         note = "下面是据语音识别稿按规则生成的初稿（标点与分段为临时），编者尚未整理说话人和识别错误。"
@@ -150,6 +153,8 @@ def _page(
         lines.append(f"- **来源**：{'，'.join(part for part in (origin, address) if part)}。")
     if audio:
         lines.append(f"- **录音**：[节目音频]({audio})（每段前的时间从该处起播放）。")
+    if afterword:
+        lines.append(f"- **后来**：录音或成文之后发生的事，见[编后记]({AFTERWORD})。")
     lines.append(f"- **版权**：{markdown_text(credit)}编辑说明以 CC BY 4.0 授权，见[版权与授权](licence.md)。")
     return (
         f"---\ntitle: {_yaml_string(title)}\ndescription: {_yaml_string(description)}\n---\n\n"
@@ -225,7 +230,17 @@ def plan(root: Path, raw: Path, text_id: str, kind: str = "", title: str = "", *
     registry = (root / REGISTRY).read_text(encoding="utf-8").rstrip("\n")
     files = {REGISTRY: registry + "\n" + "\n".join(lines) + "\n"}
 
-    page = _page(text_id, source_kind, source, title, description, credit, digest, extra.get("audio", ""))
+    page = _page(
+        text_id,
+        source_kind,
+        source,
+        title,
+        description,
+        credit,
+        digest,
+        extra.get("audio", ""),
+        afterword=(root / "docs" / AFTERWORD).is_file(),
+    )
     # Build the new page in memory first: a source that does not go through its pipeline is
     # refused now, naming the given file, not at the next build naming the copy.
     markdown, offset = split_front_matter(page, f"docs/{text_id}.md")

@@ -66,6 +66,14 @@ def test_the_new_texts_are_in_every_edition_the_navigation_and_the_home_page(gro
     assert "人民公園說AI：第二期" in (site / "tw/episode-2/index.html").read_text(encoding="utf-8")
 
 
+def test_a_new_texts_credits_point_to_the_afterword_like_every_text(grown: Path) -> None:
+    # What happened after a recording is told once, in the afterword; every text's credits say where.
+    for page in ("episode-2", "column-2", "podcast", "article", "sora-spring-festival"):
+        credits = (grown / f"docs/{page}.md").read_text(encoding="utf-8").split("## 来源与版权", 1)[1]
+        assert "- **后来**：录音或成文之后发生的事，见[编后记](afterword.md)。" in credits, page
+    assert 'href="../afterword/"' in (grown / "site/column-2/index.html").read_text(encoding="utf-8")
+
+
 def test_the_new_texts_are_searched_and_linked_from_the_glossary(grown: Path) -> None:
     from edition.editions.search_index import bundle_records
 
