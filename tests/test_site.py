@@ -132,7 +132,8 @@ def test_podcast_paragraphs_have_speakers_and_citable_anchors(built_site: Path) 
     page = (built_site / PODCAST_PAGE).read_text(encoding="utf-8")
     # A turn the edited view leaves out whole carries one more class (turn--edited-out).
     turns = re.findall(
-        r'<p class="turn voice-(\d)(?: turn--edited-out)?" data-speaker="(\w+)" id="p(\d+)"><a class="pnum" href="#p\3"',
+        r'<p class="turn voice-(\d)(?: turn--edited-out)?" data-speaker="(\w+)" id="p(\d+)">'
+        r'<a class="pnum" href="#p\3"',
         page,
     )
     assert len(turns) == page.count('<p class="turn')
