@@ -110,3 +110,17 @@ def test_regional_forms_hold_throughout_each_edition(built_site: Path) -> None:
     hong_kong = "".join(p.read_text(encoding="utf-8") for p in _pages(built_site, "hk/"))
     assert "佈" not in taiwan and "賬" not in taiwan and "控制台" not in taiwan and "發布" in taiwan
     assert "發佈" in hong_kong and "發布" not in hong_kong
+
+
+def test_a_heading_cut_into_words_is_converted_phrase_by_phrase_as_a_whole_would_be() -> None:
+    """Headings are cut into unbreakable words (edition.headings) before each edition converts them
+    piece by piece: a show's name and a regional word must each stay one piece, or the show's
+    name 后互联网时代的乱弹 reads 後網際網路 in Taiwan and 社交媒体 misses 社群媒體."""
+    from edition.editions.publish import convert_html
+    from edition.headings import keep_words_whole, units_pattern
+
+    units = units_pattern([*REGIONAL.phrases(), "后互联网时代的乱弹"])
+    heading = "<h1>后互联网时代的乱弹：Sora和春晚</h1><h2>一盘大棋：社交媒体与政治</h2>"
+    converted = re.sub(r"<[^>]+>", "", convert_html(keep_words_whole(heading, units), converter(TW), {}))
+    assert converted == re.sub(r"<[^>]+>", "", convert_html(heading, converter(TW), {}))
+    assert converted == "後互聯網時代的亂彈：Sora和春晚一盤大棋：社群媒體與政治"

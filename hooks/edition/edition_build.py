@@ -27,7 +27,7 @@ from edition.editions.keys import edition_key_problems
 from edition.editions.regional import Regional, load_regional
 from edition.editions.search_text import mark_left_out
 from edition.errors import EditionError, Problem, fail
-from edition.headings import keep_words_whole
+from edition.headings import keep_words_whole, units_pattern
 from edition.notes.build import NotesBuild
 from edition.notes.glossary import glossary_markdown
 from edition.reading.reading import START as READING_START
@@ -173,6 +173,7 @@ class EditionBuild:
     notes: NotesBuild | None = None
     overrides: list[Override] = field(default_factory=list)
     regional: Regional | None = None
+    _units: tuple[re.Pattern[str] | None] | None = None  # _heading_units, once per build
 
     @classmethod
     def run(cls, root: Path) -> EditionBuild:
@@ -279,10 +280,18 @@ class EditionBuild:
         assert self.registry is not None
         return registry_lists(markdown, self.registry)
 
+    def _heading_units(self) -> re.Pattern[str] | None:
+        """The phrases the editions convert whole (the reviewed overrides, the texts' own words,
+        the regional words, names), kept in one piece in headings."""
+        if self._units is None:
+            regional = self.regional.phrases() if self.regional is not None else []
+            self._units = (units_pattern([*(o.simplified for o in self.overrides), *regional]),)
+        return self._units[0]
+
     def page_html(self, markdown: str, html: str) -> str:
         """The page's HTML (as the engine's parser made it) with notes, whole words in headings,
         back-links on the glossary page, and the reader's aids marked for search to skip."""
-        html = keep_words_whole(html)
+        html = keep_words_whole(html, self._heading_units())
         assert self.notes is not None
         if GLOSSARY_MARKER in markdown:
             return self.notes.glossary_page(html)

@@ -104,6 +104,11 @@ class Regional:
     def forms_for(self, edition_id: str) -> list[tuple[str, str]]:
         return [(form.to_replace, form.to) for form in self.forms.forms_of(edition_id)]
 
+    def phrases(self) -> list[str]:
+        """Every phrase a converter matches as a whole: the texts' own words, the regional words and
+        the names (edition.headings keeps each in one piece)."""
+        return [*self.protected_words, *(word.simplified for word in self.vocabulary), *self.names]
+
     def words_for(self, edition_id: str) -> list[tuple[str, str]]:
         return [(word.simplified, target) for word in self.vocabulary if (target := word.form_in(edition_id))]
 
