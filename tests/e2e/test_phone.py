@@ -170,6 +170,25 @@ def test_headings_never_break_inside_a_word(phone: BrowserContext, site_url: str
         assert broken == [], (path, broken)
 
 
+@pytest.mark.parametrize("prefix", EDITIONS)
+def test_the_phone_header_shows_the_sites_name_whole_and_most_of_a_texts_title(
+    phone: BrowserContext, site_url: str, prefix: str
+) -> None:
+    """On one line beside the header's six buttons, the title was "Sora …" and a text's "人民…"."""
+    page = phone.new_page()
+    page.goto(site_url + prefix + TEXT_PAGES[0])
+    topics = page.locator(".md-header__title .md-header__topic .md-ellipsis")
+    site_name = topics.nth(0).evaluate("e => [e.scrollHeight, e.clientHeight, e.scrollWidth, e.clientWidth]")
+    assert site_name[0] <= site_name[1] + 2 and site_name[2] <= site_name[3], site_name  # nothing cut off
+    # The text's title (shown once the page scrolls) gets two lines, both in view.
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(500)
+    height, line = topics.nth(1).evaluate("e => [e.clientHeight, parseFloat(getComputedStyle(e).lineHeight)]")
+    assert height >= 1.9 * line, (height, line)
+    header = page.locator(".md-header").bounding_box()
+    assert header is not None and header["height"] <= 49, header  # the header is no taller
+
+
 def test_the_home_page_lists_the_texts_as_a_definition_list(page: Page, site_url: str) -> None:
     page.goto(site_url)
     expect(page.locator("article dl dt a").first).to_be_visible()
