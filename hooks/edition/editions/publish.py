@@ -31,11 +31,8 @@ from urllib.parse import urlparse
 from edition.editions.convert import Converter, Override
 from edition.editions.declared import Edition, Editions
 from edition.editions.regional import Regional
-from edition.editions.search_script import index_words, reverse_table, script_table
 from edition.html_text import Element, class_names, cut
 from edition.markup import QUOTING_TOOLTIPS, SOURCE_WORDS, Mark
-
-SCRIPT_TABLE = "search/script.json"
 
 # Attributes whose values a reader sees or hears.
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "data-tip")
@@ -296,7 +293,6 @@ def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
     if index.exists():  # Material writes \uXXXX escapes: UTF-8 is half the size for every reader to parse
         same = convert_search_index(index.read_text(encoding="utf-8"), str, entries=given.search_entries)
         index.write_text(same, encoding="utf-8")
-        _write_script_tables(site, index.read_text(encoding="utf-8"), given)
     for source in _edition_files(site, given.editions):
         if source.suffix == ".html":
             page = source.read_text(encoding="utf-8")
@@ -305,16 +301,6 @@ def build_editions(site: Path, site_url: str, given: EditionsInput) -> None:
     if sitemap.exists():
         xml = sitemap.read_text(encoding="utf-8")
         _write_sitemap(sitemap, sitemap_with_alternates(xml, site_url, base, given.editions))
-
-
-def _write_script_tables(site: Path, index_json: str, given: EditionsInput) -> None:
-    """Each edition's table for searching in either script (``edition.editions.search_script``)."""
-    words = index_words(index_json, given.search_entries)
-    tables = {}
-    for edition in given.editions.others:
-        tables[edition.id] = script_table(words, Converter(edition, given.overrides, given.regional))
-        _write(site / edition.prefix / SCRIPT_TABLE, json.dumps(tables[edition.id], ensure_ascii=False))
-    _write(site / SCRIPT_TABLE, json.dumps(reverse_table(tables.values()), ensure_ascii=False))
 
 
 def _write(target: Path, text: str) -> None:
