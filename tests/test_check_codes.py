@@ -62,6 +62,20 @@ def test_ann003_two_annotations_with_one_id(tmp_path: Path) -> None:
     assert "ANN003" in [problem.code for problem in check_all(root)]
 
 
+def test_ann005_more_annotations_than_a_page_can_carry(tmp_path: Path) -> None:
+    """5,000 annotations once ended in an uncoded recursion error in the PDF after a minute."""
+    from edition.notes.glossary import MOST_ANNOTATIONS
+
+    root = copy_project(tmp_path)
+    annotations = root / "data/annotations/podcast.yml"
+    entry = "- id: note-{n}\n  quote:\n    exact: 国庆\n  note: 注。\n  author: 编者\n  checked: 2026-11-22\n"
+    annotations.write_text("".join(entry.format(n=n) for n in range(MOST_ANNOTATIONS + 1)), encoding="utf-8")
+    problems = [problem for problem in check_all(root) if problem.code == "ANN005"]
+    assert [(problem.path, problem.line) for problem in problems] == [
+        ("data/annotations/podcast.yml", 6 * MOST_ANNOTATIONS + 1)
+    ], problems
+
+
 def test_ann004_quotes_that_overlap(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     annotations = root / "data/annotations/podcast.yml"

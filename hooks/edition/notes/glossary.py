@@ -29,6 +29,9 @@ from edition.notes.terms import TermMatcher
 
 GLOSSARY = "data/glossary.yml"
 ANNOTATIONS = "data/annotations/{text}.yml"
+# More notes than this on one text is no reading edition but a commentary, or a generated file:
+# 5,000 ran the PDF into a recursion error after a minute (the seed texts have 11 to 22).
+MOST_ANNOTATIONS = 500
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|\bon[a-z]+\s*=|javascript:", re.I)
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 # What a note may not hold: raw HTML (notes are Markdown, and sanitized besides) and images (a note
@@ -113,6 +116,19 @@ def load_annotations(root: Path, text_id: str) -> tuple[Annotations, Any, str]:
     if not (root / shown_as).exists():
         return Annotations([]), [], shown_as
     data = load_yaml(root / shown_as, shown_as)
+    if isinstance(data, list) and len(data) > MOST_ANNOTATIONS:
+        raise EditionError(
+            [
+                Problem(
+                    shown_as,
+                    line_for(data, (MOST_ANNOTATIONS,)),
+                    "ANN005",
+                    f"{len(data)} annotations on one text, more than {MOST_ANNOTATIONS}: a page this annotated is "
+                    "a commentary (and its PDF cannot be made); keep the notes a reader needs, or move the rest "
+                    "into the glossary",
+                )
+            ]
+        )
     problems = _markdown_fields(data, shown_as, ("note",))
     try:
         annotations = validate(Annotations, data, shown_as)
