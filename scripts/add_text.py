@@ -147,6 +147,8 @@ def _page(
     lines = [
         f"- **原始文件**：[下载原件（文本）](sources/{text_id}{RAW_SUFFIX}){{ download }}，"
         f"SHA-256 `{digest[:12]}…{digest[-7:]}`。"
+        # Any host shows this page as UTF-8, whatever it serves the raw file as (edition.sources.raw_view).
+        f"[在浏览器中阅读原件全文](sources/{text_id}{RAW_SUFFIX}){{ .raw-view .screen-only }}"
     ]
     if origin or meta.url:
         address = f"原址 `{meta.url.replace('`', '')}`" if meta.url else ""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.editions.declared import load_editions
 from edition.reading.speakers import load_speakers
 from edition.sources.fidelity import words_only
 from edition.sources.kinds.shuijingqiu import drop_scrape_chrome
@@ -16,6 +17,7 @@ from edition.sources.texts import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = load_registry(ROOT).texts
+EDITIONS = load_editions(ROOT)
 # The seed texts, by id: the tests below that read their words, speakers or credits say which.
 PODCAST, ARTICLE = "podcast", "article"
 PODCAST_PAGE, ARTICLE_PAGE = TEXTS[PODCAST].url + "index.html", TEXTS[ARTICLE].url + "index.html"
@@ -189,6 +191,26 @@ def test_each_text_page_credits_its_source_and_links_its_raw_download(built_site
         for credit in credits:
             assert credit in html, (page, credit)
         assert "版权归" in html and "CC BY 4.0" in html
+
+
+def test_each_raw_source_can_be_read_in_a_page_that_says_utf8_in_every_edition(built_site: Path) -> None:
+    """Simple hosts serve .txt without a charset, and a browser may guess wrong: the text page's
+    reading link opens a page that declares UTF-8 and holds the whole raw text, unconverted."""
+    from edition.sources.rawfile import decode_source
+
+    for entry in TEXTS.values():
+        raw = ROOT / entry.raw
+        text = decode_source(raw.read_bytes(), entry.encoding, entry.raw)
+        view = raw.with_suffix(".html").name
+        for edition in EDITIONS.all:
+            page = (built_site / edition.prefix / entry.url / "index.html").read_text(encoding="utf-8")
+            assert f'class="raw-view screen-only" href="../sources/{view}"' in page, (edition.id, entry.url)
+            shown = (built_site / edition.prefix / "sources" / view).read_text(encoding="utf-8")
+            assert '<meta charset="utf-8">' in shown[:200]
+            pre = re.search(r'<pre class="raw-source" lang="zh-Hans">(.*)</pre>', shown, re.S)
+            assert pre is not None and html.unescape(pre.group(1)) == text, (edition.id, view)
+    # Not a search result: the text's own page is where its words are found.
+    assert not [page for page, _ in _search_texts(built_site) if page.startswith("sources/")]
 
 
 def test_licences_are_stated_on_the_site(built_site: Path) -> None:

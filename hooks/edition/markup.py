@@ -45,6 +45,9 @@ class Mark(StrEnum):
     NOTE_CHECKED = "note-checked"  # when a note's sources were last checked: 截至 2026 年 12 月
     NOTE_LATER = "note-later"  # what happened after the recording (后来), apart from what was true then
     ADMONITION_TITLE = "admonition-title"
+    # Raw sources (edition.sources.raw_view).
+    RAW_VIEW = "raw-view"  # a text page's link to its raw source's page
+    RAW_SOURCE = "raw-source"  # the raw source's whole text on that page
 
 
 # The speakers' and the author's words, and what quotes them: converted in characters, never in

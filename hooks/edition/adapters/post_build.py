@@ -1,16 +1,17 @@
 """What the pipeline does to a site an engine has built: the same for every engine.
 
 The engine renders the base edition's pages (with the pipeline's Markdown extension); this step
-writes the other editions of ``data/editions.yml`` beside them, converts each edition's search
-index and writes the tables for searching in either script; once the PDFs are made from the
-editions (``scripts/build_site.py``), every link and anchor of every edition is checked.
+writes a page beside each raw source, the other editions of ``data/editions.yml`` beside the base,
+and each edition's search; once the PDFs are made from the editions (``scripts/build_site.py``),
+every link and anchor of every edition is checked.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from edition.adapters.engines import Engine
 from edition.adapters.extension import use_build
@@ -28,8 +29,11 @@ from edition.editions.search_index import (
     write_bundles,
 )
 from edition.editions.search_text import unmark_left_out
+from edition.markup import Mark
 from edition.reading.transcript_page import split_front_matter
 from edition.render import pdf_name, render_markdown, theme_language
+from edition.sources.raw_view import link_raw_views, raw_view_html, view_name
+from edition.sources.rawfile import decode_source
 from edition.textfile import read_text
 
 
@@ -47,6 +51,7 @@ def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) 
         engine.search_index,
         engine.search_entries,
     )
+    write_raw_views(site, build)
     finish_pages(site, build.root / "docs")
     build_editions(site, site_url, given)
     write_search(site, build)
@@ -66,7 +71,10 @@ def write_search(site: Path, build: EditionBuild) -> None:
             relative = path.relative_to(root).as_posix()
             if relative == NOT_FOUND or (not edition.prefix and any(o in path.parents for o in others)):
                 continue
-            found[relative.removesuffix("index.html")] = path.read_text(encoding="utf-8")
+            html = path.read_text(encoding="utf-8")
+            if f'class="{Mark.RAW_SOURCE}"' in html:
+                continue  # a raw source's page: its words are found on the text's own page
+            found[relative.removesuffix("index.html")] = html
         pages[edition.prefix] = found
     table = fold_table(han_characters(html for found in pages.values() for html in found.values()))
     bundles: dict[Path, list[Record]] = {}
@@ -80,15 +88,33 @@ def write_search(site: Path, build: EditionBuild) -> None:
     write_bundles(bundles)
 
 
+def write_raw_views(site: Path, build: EditionBuild) -> None:
+    """Beside each text's raw file, a page that shows its text (``edition.sources.raw_view``); the
+    editions convert its words and leave the text (a ``<pre>``) as it is."""
+    assert build.registry is not None
+    for entry in build.registry.texts.values():
+        published = site / PurePosixPath(entry.raw).relative_to("docs")
+        text = decode_source((build.root / entry.raw).read_bytes(), entry.encoding, entry.raw)
+        page = raw_view_html(
+            text,
+            title=entry.title,
+            raw_name=published.name,
+            sha256=entry.sha256,
+            back=posixpath.relpath(entry.url or ".", published.parent.relative_to(site).as_posix()) + "/",
+        )
+        (published.parent / view_name(entry.raw)).write_text(page, encoding="utf-8")
+
+
 def finish_pages(site: Path, docs: Path) -> None:
-    """Every built page of the Simplified site, its ``.md`` links resolved (``page_links``) and the
-    marks for the engine's search removed (the index is written)."""
+    """Every built page of the Simplified site, its ``.md`` links resolved (``page_links``), its
+    links to raw sources' pages made (``raw_view``) and the marks for the engine's search removed
+    (the index is written)."""
     for source in sorted(docs.rglob("*.md")):
         page = source.relative_to(docs).as_posix()
         built = site / page_url(page) / "index.html"
         if built.exists():
             text = built.read_text(encoding="utf-8")
-            finished = unmark_left_out(resolve_links(text, page))
+            finished = link_raw_views(unmark_left_out(resolve_links(text, page)), built)
             if finished != text:
                 built.write_text(finished, encoding="utf-8")
 
