@@ -76,6 +76,17 @@ def test_ann005_more_annotations_than_a_page_can_carry(tmp_path: Path) -> None:
     ], problems
 
 
+def test_ovr004_an_override_that_changes_the_words_is_found_by_make_check(tmp_path: Path) -> None:
+    """An override exists to fix a conversion; one that rewrites the words (是只要 → 不只要 in
+    Taiwan) disagrees with the second converter, and `make check` says where."""
+    root = copy_project(tmp_path)
+    overrides = root / "data/conversion-overrides.yml"
+    _replace(overrides, "- simplified: 是只要\n  tw: 是只要\n", "- simplified: 是只要\n  tw: 不只要\n")
+    problems = [problem for problem in check_all(root) if problem.code == "OVR004"]
+    assert [(problem.path, problem.line) for problem in problems] == [("data/conversion-overrides.yml", 2)]
+    assert "'不只要'" in problems[0].message and "'是'" in problems[0].message
+
+
 def test_ann004_quotes_that_overlap(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     annotations = root / "data/annotations/podcast.yml"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from edition.datafile import line_for, load_yaml
 from edition.editions.convert import Override, check_overrides, override_corpus
-from edition.editions.cross_check import load_review
+from edition.editions.cross_check import load_review, unreviewed_overrides
 from edition.editions.declared import Editions, load_editions
 from edition.editions.keys import edition_key_problems
 from edition.editions.regional import Regional, load_regional
@@ -237,6 +237,7 @@ class EditionBuild:
         assert self.editions is not None
         try:
             self.overrides = check_overrides(self.root, corpus, self.editions).root
+            self.problems += unreviewed_overrides(self.root, self.editions.others)
         except EditionError as error:
             self._collect(error)
         try:
