@@ -87,6 +87,14 @@ def test_ovr004_an_override_that_changes_the_words_is_found_by_make_check(tmp_pa
     assert "'不只要'" in problems[0].message and "'是'" in problems[0].message
 
 
+def test_ann001_names_the_filler_rules_when_they_hide_a_quote(tmp_path: Path) -> None:
+    """A filler rule that hides an ordinary word (的) once blamed every quote holding it alone."""
+    root = copy_project(tmp_path)
+    _replace(root / "data/fillers.yml", "hesitations: [呃]", "hesitations: [呃, 的]")
+    problems = [problem for problem in check_all(root) if problem.code == "ANN001"]
+    assert problems and all("data/fillers.yml" in problem.message for problem in problems), problems
+
+
 def test_ann004_quotes_that_overlap(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     annotations = root / "data/annotations/podcast.yml"

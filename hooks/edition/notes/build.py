@@ -72,7 +72,10 @@ class NotesBuild:
     def _notes(self, text_id: str, page_html: str, glossary_href: str) -> PageNotes:
         annotations, data, shown_as = self.annotations[text_id]
         notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href, self._matcher)
-        problems = annotation_problems(annotations, data, shown_as, notes.annotation_hits, notes.overlapping)
+        verbatim = plain_text(_ASR_ORIGINAL.sub("", page_html))  # with the words the clean view hides
+        problems = annotation_problems(
+            annotations, data, shown_as, notes.annotation_hits, notes.overlapping, verbatim=verbatim
+        )
         if problems:
             raise EditionError(problems)
         return notes

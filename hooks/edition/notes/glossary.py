@@ -147,9 +147,12 @@ def annotation_problems(
     shown_as: str,
     hits: dict[str, int],
     overlapping: list[tuple[str, str]] | None = None,
+    verbatim: str = "",
 ) -> list[Problem]:
     """``ANN001`` / ``ANN002`` for quotes that did not match exactly once on their page; ``ANN004``
-    for a quote that overlaps another's without holding it or lying inside it."""
+    for a quote that overlaps another's without holding it or lying inside it. ``verbatim``, the
+    page's text with what the clean view hides: a quote found only there is hidden by a rule of
+    data/fillers.yml (or a cut), and the message says so rather than blame the quote alone."""
     problems = []
     index_of = {annotation.id: index for index, annotation in enumerate(annotations.root)}
     for first, second in overlapping or []:
@@ -165,7 +168,18 @@ def annotation_problems(
     for index, annotation in enumerate(annotations.root):
         count = hits.get(annotation.id, 0)
         line = line_for(data, (index, "quote", "exact"))
-        if count == 0:
+        if count == 0 and annotation.quote.exact in verbatim:
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "ANN001",
+                    f"quote {annotation.quote.exact!r} is in the verbatim text but not in the clean view: part of it "
+                    f"is hidden as a filler (data/fillers.yml) or a cut; quote the words the page shows, or, if "
+                    f"many quotes fail so, fix the filler rule that hides ordinary words",
+                )
+            )
+        elif count == 0:
             problems.append(
                 Problem(
                     shown_as,
