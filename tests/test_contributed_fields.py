@@ -3,7 +3,10 @@ and a cast file that tries to carry markup is refused with its file and line."""
 
 from __future__ import annotations
 
+import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -235,3 +238,64 @@ def test_a_bad_indent_in_mkdocs_yml_is_one_message_with_its_line(tmp_path: Path)
     assert [str(problem) for problem in check_all(root)] == [
         "mkdocs.yml:9: CONF001 invalid YAML: mapping values are not allowed here: fix it"
     ]
+
+
+# Every field of a data file that reaches a page: a stranger's pull request may put markup in any.
+MARKUP = "<img src=x onerror=alert(1)>"
+PAGE_FIELDS = (
+    *(("data/texts.yml", key) for key in ("title", "label", "description", "credit", "authors")),
+    *(("data/speakers/podcast.yml", key) for key in ("name", "role", "mark")),
+    *(("data/glossary.yml", key) for key in ("headword", "en", "zh", "definition", "note", "title")),
+    *(("data/annotations/podcast.yml", key) for key in ("exact", "note", "title", "author")),
+)
+
+
+def _with_markup(root: Path, file: str, key: str) -> int:
+    """``MARKUP`` added to the first value of ``key`` in ``file``; the line it is on."""
+    path = root / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for index, line in enumerate(lines):
+        match = re.match(rf"^(\s*(?:- )?{key}: )(.*)$", line)
+        if match is None or match.group(2).startswith("["):
+            continue
+        value = match.group(2)
+        if value in (">-", "|", ">"):  # a block: its first line
+            lines[index + 1] += MARKUP
+            index += 1
+        elif value.startswith('"'):
+            lines[index] = match.group(1) + value[:-1] + MARKUP + '"'
+        else:
+            lines[index] = f"{match.group(1)}{value} {MARKUP}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return index + 1
+    raise AssertionError(f"no {key}: in {file}")
+
+
+def test_markup_in_any_data_field_is_refused_at_its_line_or_shown_as_text(tmp_path: Path) -> None:
+    """Each field alone: `make check` refuses it where it is, or it is text; then every field it
+    accepts, together, in a built site of three editions: not one element made of them."""
+    accepted = []
+    for number, (file, key) in enumerate(PAGE_FIELDS):
+        root = copy_project(tmp_path / str(number))
+        line = _with_markup(root, file, key)
+        problems = check_all(root)
+        if not problems:
+            accepted.append((file, key))
+            continue
+        assert [(p.path, abs(p.line - line) <= 1) for p in problems][:1] == [(file, True)], (file, key, problems)
+    root = copy_project(tmp_path / "accepted")
+    for file, key in accepted:
+        _with_markup(root, file, key)
+    site = tmp_path / "site"
+    build = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--no-pdf", "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
+    assert not [page for page in pages if re.search(r"<img\b[^>]*onerror", page)]
+    shown = sum(page.count(html.escape(MARKUP, quote=False)) for page in pages)
+    assert shown >= len(accepted), (shown, accepted)  # each one is there, as text
