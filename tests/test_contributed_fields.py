@@ -223,7 +223,7 @@ def test_an_empty_cast_is_refused_at_its_file(tmp_path: Path) -> None:
     (root / "data/speakers/podcast.yml").write_text("{}\n", encoding="utf-8")
     problems = [str(problem) for problem in check_all(root)]
     assert problems == [
-        "data/speakers/podcast.yml:1: DATA004 : Value error, the cast lists no speaker: "
+        "data/speakers/podcast.yml:1: DATA004 : the cast lists no speaker: "
         "add at least one (name, role, mark, asr_forms)"
     ]
 
@@ -247,6 +247,9 @@ PAGE_FIELDS = (
     *(("data/speakers/podcast.yml", key) for key in ("name", "role", "mark")),
     *(("data/glossary.yml", key) for key in ("headword", "en", "zh", "definition", "note", "title")),
     *(("data/annotations/podcast.yml", key) for key in ("exact", "note", "title", "author")),
+    ("data/regional-vocabulary.yml", "tw"),
+    ("data/regional-forms.yml", "to"),
+    *(("data/editions.yml", key) for key in ("label", "name", "region")),
 )
 
 

@@ -7,16 +7,31 @@ contributor can open.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from edition.errors import EditionError, Problem, fail
 from edition.textfile import read_text
 
 Model = TypeVar("Model", bound=BaseModel)
+_MARKUP_CHARACTERS = re.compile(r"[<>&]")
+
+
+def _words_only(value: str) -> str:
+    found = _MARKUP_CHARACTERS.search(value)
+    if found:
+        raise ValueError(f"{found.group()!r} is not allowed: the field is words on the page, never markup; remove it")
+    return value
+
+
+# A field that the editions write into a page's text as it stands (a regional form or word, an
+# edition's label): the converters work on HTML that is already escaped, so a character that begins
+# markup is refused here rather than published as markup in every page of an edition.
+Words = Annotated[str, Field(min_length=1), AfterValidator(_words_only)]
 
 
 class LineMap(dict[Any, Any]):
@@ -146,6 +161,8 @@ def validate(model: type[Model], data: Any, shown_as: str) -> Model:
                 code, message = "DATA006", f"{where} is too long (at most {limit} characters): shorten it"
             elif item["type"] in _URL_ERRORS:
                 code, message = "URL001", f"{where}: not a URL: write it as https://…"
+            elif item["type"] == "value_error":  # our validators' own words, without pydantic's prefix
+                message = f"{where}: {(item.get('ctx') or {}).get('error', item['msg'])}"
             else:
                 message = f"{where}: {item['msg']}"
             problems.append(Problem(shown_as, line_for(data, item["loc"]), code, message))

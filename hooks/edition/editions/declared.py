@@ -26,7 +26,7 @@ from typing import Literal
 import opencc
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from edition.datafile import line_for, load_yaml, validate
+from edition.datafile import Words, line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
 
 EDITIONS_FILE = "data/editions.yml"
@@ -46,9 +46,9 @@ class Edition(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     prefix: str = Field(pattern=r"^(?:[a-z0-9][a-z0-9-]*/)?$")  # "" (the site's root) or "tw/"
     lang: str = Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-    label: str = Field(min_length=1)  # the switch's label
-    name: str = Field(min_length=1)  # the switch's accessible name
-    region: str | None = Field(default=None, min_length=1)
+    label: Words  # the switch's label
+    name: Words  # the switch's accessible name
+    region: Words | None = None
     opencc: str | None = Field(default=None, pattern=r"^[a-z0-9]+$")
     cross_check: ZhconvVariant | None = None
     # zhconv-rs variant whose word-level conversion is a second opinion on the region's words in the

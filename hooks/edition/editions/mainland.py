@@ -30,7 +30,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from edition.datafile import load_yaml, validate
+from edition.datafile import Words, load_yaml, validate
 from edition.editions.convert import Converter
 from edition.editions.declared import Edition, Editions, ZhconvVariant
 from edition.editions.publish import UNTOUCHED, is_source_text
@@ -49,8 +49,8 @@ class Pair(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1)]] = Field(init=False)
-    mainland: str = Field(min_length=2)
+    __pydantic_extra__: dict[str, Words] = Field(init=False)
+    mainland: Annotated[Words, Field(min_length=2)]
     # Simplified phrases holding the word where it is the regions' word too (通过法案).
     fine: list[str] = []
     reason: str = Field(min_length=4)

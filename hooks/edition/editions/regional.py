@@ -26,7 +26,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from edition.datafile import line_for, load_yaml, validate
+from edition.datafile import Words, line_for, load_yaml, validate
 from edition.errors import EditionError, Problem
 from edition.notes.model import Term
 
@@ -43,8 +43,8 @@ _APOSTROPHE_MARK = "\U000f8000"  # private use: kept aside while quotation marks
 class Form(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    to_replace: str = Field(alias="from", min_length=1)
-    to: str = Field(min_length=1)
+    to_replace: Words = Field(alias="from")
+    to: Words
     reason: str = Field(min_length=4)
 
 
@@ -73,8 +73,8 @@ class RegionalReading(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1)]] = Field(init=False)
-    simplified: str = Field(min_length=1)
+    __pydantic_extra__: dict[str, Words] = Field(init=False)
+    simplified: Words
     reason: str = Field(min_length=4)
 
     def form_in(self, edition_id: str) -> str | None:
@@ -83,7 +83,7 @@ class RegionalReading(BaseModel):
 
 
 class Word(RegionalReading):
-    simplified: str = Field(min_length=2)  # a word, not a character: characters are OpenCC's
+    simplified: Annotated[Words, Field(min_length=2)]  # a word, not a character: characters are OpenCC's
 
 
 class Vocabulary(RootModel[list[Word]]):
