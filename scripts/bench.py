@@ -1,17 +1,18 @@
 """Benchmarks, all measured in one run on this machine (figures are compared within the run).
 
-    .venv/bin/python scripts/bench.py [--runs N] [--scales 1 10 50]
+    .venv/bin/python scripts/bench.py [--runs N] [--scales 3 22 226] [--engines mkdocs zensical]
 
 1. For each engine (MkDocs, ProperDocs, Zensical): the full edition build (``build_site.py
    --no-pdf``: checks, the pipeline's extension, three HTML editions, link check) against a plain
    build with that engine (no pipeline extension; same theme, extensions and search) of the very
    pages the pipeline produces, written out beforehand. Runs alternate; medians, best runs, ratio.
 2. ``make serve``: the time from an edit to a page until the preview is rebuilt.
-3. Peak memory (maximum resident set) of the full build.
-4. Scale: a generated corpus of N texts (the two real ones, then new transcripts — slices of the
-   seed transcript — and articles, each added with scripts/add_text.py through the registry), for
-   N = 2, 20 and 50 by default: the full build against a plain build of the same pages at each
-   size (the ratio at scale), and the PDF's time per text.
+3. Scale: corpora of N texts, as an archive grows: today's texts, then real-size episodes (the SRT
+   transcripts of ../shared/texts/, 30–50 k characters each, their words turned round so each
+   raw source is its own) and one article in ten, each added with scripts/add_text.py through the
+   registry; N = 3 (today) and 22 by default, 226 (the show's whole archive) on request. At each
+   size: the full build and its peak memory, a second build with nothing changed, a plain build of
+   the same pages by the engine and by Zensical, and the PDF's time per text.
 """
 
 from __future__ import annotations
@@ -93,17 +94,33 @@ def project_copy(target: Path) -> Path:
     return target
 
 
+# Real transcripts, 30–50 k characters each (../shared/texts/README.md): the archive's episodes.
+EPISODES = sorted((ROOT.parent / "shared/texts").glob("*.srt"))
+
+
+def episode(number: int) -> str:
+    """A real-size SRT transcript, distinct for each number: one of the real episodes with its
+    cues' words turned round by a number-dependent count against their times (so no two raw
+    sources are the same file) — the same size, the same kind of speech, the same work."""
+    text = EPISODES[number % len(EPISODES)].read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    cues = [cue.split("\n", 2) for cue in text.strip().split("\n\n")]
+    words = [cue[2] for cue in cues]
+    turn = (number * 37) % len(words)
+    words = words[turn:] + words[:turn]
+    return "".join(
+        f"{index}\n{cue[1]}\n{line}\n\n" for index, (cue, line) in enumerate(zip(cues, words, strict=True), 1)
+    )
+
+
 def grow(project: Path, texts: int, work: Path) -> None:
-    """Add texts through the registry until there are ``texts``: transcripts cut from the seed
-    transcript (each its own raw file, draft and cast) and articles from the seed scrape."""
-    transcript = (ROOT / "docs/sources/podcast-justsayai-sora2-asr-raw.txt").read_text(encoding="utf-8")
+    """Add texts through the registry until there are ``texts``, as an archive grows: real-size
+    episodes (SRT, each its own raw file, draft and cast), one in ten an article."""
     article = ROOT / "docs/sources/article-mengyonghui-sora-scraped-raw.txt"
     for number in range(len(load_registry(project).texts) + 1, texts + 1):
-        if number % 2:
-            start = (number * 977) % (len(transcript) - 2000)
-            raw = work / f"transcript-{number}.txt"
-            raw.write_text(transcript[start : start + 1800], encoding="utf-8")
-            add_text(project, raw, f"text-{number}", "transcript", f"生成的文字稿 {number}")
+        if number % 10:
+            raw = work / f"episode-{number}.srt"
+            raw.write_text(episode(number), encoding="utf-8")
+            add_text(project, raw, f"episode-{number}", "transcript", f"第 {number} 期")
         else:
             add_text(project, article, f"text-{number}", "article", f"生成的文章 {number}")
 
@@ -128,22 +145,12 @@ def serve_rebuild_seconds(project: Path) -> float:
         for line in server.stdout:
             if line.startswith("rebuilt"):
                 return time.perf_counter() - start
+            if line.startswith("build failed"):  # said once; waiting on would never end
+                raise RuntimeError("make serve's rebuild failed")
         raise RuntimeError("make serve stopped before rebuilding")
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def peak_memory_mib(project: Path, site: Path) -> float:
-    """Maximum resident set of a full build, measured on the child processes."""
-    result = subprocess.run(
-        [sys.executable, "-c", PEAK, sys.executable, str(project / "scripts/build_site.py"), str(site)],
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(result.stdout.strip()) / 1024
 
 
 PEAK = """
@@ -153,15 +160,42 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def at_scale(work: Path, texts: int) -> tuple[float, float, float]:
-    """Full build, plain build of the same pages, and the Simplified PDF's seconds per text."""
+def timed_peak(project: Path, site: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MiB, maximum resident set of the build's processes) of one full
+    build of ``project`` (``build_site.py --no-pdf``)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK, sys.executable, str(project / "scripts/build_site.py"), str(site)],
+        env=ENV,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return time.perf_counter() - start, float(result.stdout.strip()) / 1024
+
+
+def at_scale(work: Path, texts: int, pdf_up_to: int) -> dict[str, float]:
+    """At ``texts`` texts: the full build (time, peak memory), a rebuild with nothing changed, a
+    plain build of the same pages by the engine and by Zensical, and the Simplified PDF's seconds
+    per text (only up to ``pdf_up_to`` texts: one book of the whole archive is not what a reader
+    prints)."""
     project = project_copy(work / f"scale-{texts}")
     grow(project, texts, work)
-    full = full_build(project, project / "site")
-    plain = plain_build(plain_project(work / f"plain-{texts}", project), engine().name)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", PDF, str(project), str(project / "site")], check=True, env=ENV, cwd=project)
-    return full, plain, (time.perf_counter() - start) / texts
+    figures: dict[str, float] = {}
+    figures["full"], figures["peak"] = timed_peak(project, project / "site")
+    figures["again"] = full_build(project, project / "site")
+    plain = plain_project(work / f"plain-{texts}", project)
+    figures["plain"] = plain_build(plain, engine().name)
+    figures["plain-zensical"] = plain_build(plain, "zensical")
+    raws = (project / entry.raw for entry in load_registry(project).texts.values())
+    figures["characters"] = sum(len(path.read_text(encoding="utf-8")) for path in raws)
+    if texts <= pdf_up_to:
+        start = time.perf_counter()
+        command = [sys.executable, "-c", PDF, str(project), str(project / "site")]
+        subprocess.run(command, check=True, env=ENV, cwd=project)
+        figures["pdf"] = (time.perf_counter() - start) / texts
+    return figures
 
 
 PDF = """
@@ -178,7 +212,10 @@ build_site.render_pdfs(Path(sys.argv[2]), build, build.editions.all[:1])
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--scales", type=int, nargs="*", default=[2, 20, 50], help="corpus sizes, in texts")
+    parser.add_argument(
+        "--scales", type=int, nargs="*", default=[3, 22], help="corpus sizes, in texts (226: the archive)"
+    )
+    parser.add_argument("--pdf-up-to", type=int, default=22, help="time the PDF only for corpora up to this size")
     parser.add_argument("--engines", nargs="*", default=list(ENGINE_NAMES), choices=ENGINE_NAMES)
     arguments = parser.parse_args()
     runs = arguments.runs
@@ -204,13 +241,15 @@ def main() -> int:
         work = Path(folder)
         rebuild = serve_rebuild_seconds(project_copy(work / "serve"))
         print(f"make serve: rebuild after editing a page: {rebuild:.2f} s")
-        print(f"peak memory of the full build: {peak_memory_mib(ROOT, work / 'site-peak'):.0f} MiB")
         for texts in arguments.scales:
-            full_seconds, plain_seconds, pdf = at_scale(work, texts)
+            at = at_scale(work, texts, arguments.pdf_up_to)
+            pdf = f"; PDF {at['pdf']:.2f} s per text" if "pdf" in at else ""
             print(
-                f"corpus of {texts:>2} texts: full {full_seconds:6.2f} s, plain {plain_seconds:6.2f} s, "
-                f"ratio {full_seconds / plain_seconds:.2f}; {full_seconds / texts:.2f} s per text; "
-                f"PDF {pdf:.2f} s per text"
+                f"corpus of {texts} texts ({at['characters'] / 1e6:.2f} M characters of raw sources): full "
+                f"{at['full']:.2f} s ({at['full'] / texts:.2f} s per text), peak {at['peak']:.0f} MiB; again, "
+                f"nothing changed, {at['again']:.2f} s; plain {at['plain']:.2f} s, plain Zensical "
+                f"{at['plain-zensical']:.2f} s; full / plain Zensical {at['full'] / at['plain-zensical']:.1f}{pdf}",
+                flush=True,
             )
     return 0
 
