@@ -242,7 +242,10 @@ def _groups(blocks: list[Block], size: int) -> Iterator[list[Block]]:
 
 
 def han_characters(pages: Iterable[str]) -> set[str]:
-    return {character for page in pages for character in page if _IS_HAN.match(character)}
+    # The distinct characters first (set() runs in C), then the few thousand of them tested: at 22
+    # real-size texts, testing each of the pages' characters took 1.8 s.
+    distinct: set[str] = set().union(*map(set, pages))
+    return {character for character in distinct if _IS_HAN.match(character)}
 
 
 def _record_page(record: Record) -> str:
