@@ -12,7 +12,8 @@
    raw source is its own) and one article in ten, each added with scripts/add_text.py through the
    registry; N = 3 (today) and 22 by default, 226 (the show's whole archive) on request. At each
    size: the full build and its peak memory, a second build with nothing changed, a plain build of
-   the same pages by the engine and by Zensical, and the PDF's time per text.
+   the same pages by the engine and by Zensical, the search's bytes before and at a first query
+   (Chromium, the podcast's page, 商业模式), and the PDF's time per text.
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ def at_scale(work: Path, texts: int, pdf_up_to: int) -> dict[str, float]:
     figures["plain"] = plain_build(plain, engine().name)
     figures["plain-zensical"] = plain_build(plain, "zensical")
     raws = (project / entry.raw for entry in load_registry(project).texts.values())
+    figures["search-before"], figures["search-query"] = search_bytes(project / "site")
     figures["characters"] = sum(len(path.read_text(encoding="utf-8")) for path in raws)
     if texts <= pdf_up_to:
         start = time.perf_counter()
@@ -196,6 +198,40 @@ def at_scale(work: Path, texts: int, pdf_up_to: int) -> dict[str, float]:
         subprocess.run(command, check=True, env=ENV, cwd=project)
         figures["pdf"] = (time.perf_counter() - start) / texts
     return figures
+
+
+def search_bytes(site: Path, query: str = "商业模式") -> tuple[int, int]:
+    """Bytes the reader's browser receives from the site's search (the bodies as transferred, served
+    with compression as by ``make serve``, of every response under ``pagefind/`` or ``search/``):
+    with the podcast's page until it is idle, and then from typing ``query`` until the first result
+    shows (Debian's Chromium, as the browser tests)."""
+    from playwright.sync_api import sync_playwright  # only this measure needs a browser
+    from serve_static import start
+
+    server, url = start(site, 8798)
+    received: list[tuple[str, int]] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page()
+            # What crossed the wire: the body as sent (compressed where the server compressed it).
+            page.on(
+                "requestfinished", lambda request: received.append((request.url, request.sizes()["responseBodySize"]))
+            )
+            page.goto(url + "podcast/")
+            page.wait_for_load_state("networkidle")
+            before = sum(size for address, size in received if "/pagefind/" in address or "/search/" in address)
+            received.clear()
+            page.locator(".site-search__button").click()
+            page.locator(".site-search__input").fill(query)
+            page.locator(".site-search__result").first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            at_query = sum(size for address, size in received if "/pagefind/" in address or "/search/" in address)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()  # the port is free for the next corpus
+    return before, at_query
 
 
 PDF = """
@@ -248,7 +284,9 @@ def main() -> int:
                 f"corpus of {texts} texts ({at['characters'] / 1e6:.2f} M characters of raw sources): full "
                 f"{at['full']:.2f} s ({at['full'] / texts:.2f} s per text), peak {at['peak']:.0f} MiB; again, "
                 f"nothing changed, {at['again']:.2f} s; plain {at['plain']:.2f} s, plain Zensical "
-                f"{at['plain-zensical']:.2f} s; full / plain Zensical {at['full'] / at['plain-zensical']:.1f}{pdf}",
+                f"{at['plain-zensical']:.2f} s; full / plain Zensical {at['full'] / at['plain-zensical']:.1f}; search "
+                f"{at['search-before'] / 1024:.0f} KB before a query, {at['search-query'] / 1024:.0f} KB to its first "
+                f"results{pdf}",
                 flush=True,
             )
     return 0
