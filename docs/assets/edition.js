@@ -19,6 +19,22 @@ const stickyBottom = () => {
 const uiLabel = (name, fallback) =>
   document.getElementById("note-pop-labels")?.content.querySelector(`[data-label="${name}"]`)?.textContent || fallback;
 
+// A box that opens in place (a note, the annotate box): a labelled dialog the script can focus,
+// with its close button (not yet in the box: each caller places it).
+const dialogBox = (className, label) => {
+  const pop = document.createElement("div");
+  pop.className = className;
+  pop.setAttribute("role", "dialog");
+  pop.setAttribute("aria-label", label);
+  pop.tabIndex = -1;
+  const shut = document.createElement("button");
+  shut.type = "button";
+  shut.className = "note-pop__close";
+  shut.setAttribute("aria-label", uiLabel("close", "关闭"));
+  shut.textContent = "×";
+  return [pop, shut];
+};
+
 // Copy a paragraph's link when its number is clicked (without JavaScript it is a plain link).
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a.pnum");
@@ -133,16 +149,7 @@ document.addEventListener("click", (event) => {
   const show = (trigger) => {
     const content = body(trigger);
     if (!content) return false;
-    const pop = document.createElement("div");
-    pop.className = "note-pop";
-    pop.setAttribute("role", "dialog");
-    pop.setAttribute("aria-label", uiLabel("note", "注释"));
-    pop.tabIndex = -1;
-    const shut = document.createElement("button");
-    shut.type = "button";
-    shut.className = "note-pop__close";
-    shut.setAttribute("aria-label", uiLabel("close", "关闭"));
-    shut.textContent = "×";
+    const [pop, shut] = dialogBox("note-pop", uiLabel("note", "注释"));
     pop.append(shut, content);
     place(trigger, pop);
     trigger.setAttribute("aria-expanded", "true");
@@ -355,16 +362,7 @@ document.addEventListener("click", (event) => {
       `  checked: ${new Date().toISOString().slice(0, 10)}`,
     ].join("\n");
     closeBoxes();
-    const pop = document.createElement("div");
-    pop.className = "note-pop annotate-pop";
-    pop.setAttribute("role", "dialog");
-    pop.setAttribute("aria-label", uiLabel("annotate", "为此处写注释"));
-    pop.tabIndex = -1;
-    const shut = document.createElement("button");
-    shut.type = "button";
-    shut.className = "note-pop__close";
-    shut.setAttribute("aria-label", uiLabel("close", "关闭"));
-    shut.textContent = "×";
+    const [pop, shut] = dialogBox("note-pop annotate-pop", uiLabel("annotate", "为此处写注释"));
     shut.addEventListener("click", () => { pop.remove(); button.hidden = true; });
     const pre = document.createElement("pre");
     pre.className = "annotate-stanza";
