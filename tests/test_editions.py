@@ -62,7 +62,7 @@ def test_the_three_editions_are_declared_in_data() -> None:
         ("hk", "hk/", "zh-Hant-HK", "港"),
     ]
     assert editions.base.id == "hans" and [e.opencc for e in editions.others] == ["s2tw", "s2hk"]
-    assert editions.regions == {"tw": "臺灣", "hk": "香港"}
+    assert editions.regions == {"tw": "台湾", "hk": "香港"}
 
 
 def test_edn001_two_editions_with_one_prefix(tmp_path: Path) -> None:
