@@ -150,8 +150,9 @@ def test_each_edition_writes_a_form_its_own_way() -> None:
     """A form is written in OpenCC's standard characters; each edition reads it as its own variant."""
     taiwan, hong_kong = converter(EDITIONS.named("tw")), converter(EDITIONS.named("hk"))
     base = "<p>柜台的平台里，一碗面条</p>"
-    for convert, page in ((taiwan, "<p>櫃檯的平臺裡，一碗麵條</p>"), (hong_kong, "<p>櫃枱的平台裏，一碗麪條</p>")):
+    for convert, page in ((taiwan, "<p>櫃檯的平臺裡，一碗麵條</p>"), (hong_kong, "<p>櫃枱的平台裏，一碗麵條</p>")):
         assert convert_html(base, convert, {}) == page
-        assert scan([("x.html", base, page)], convert, DATA, []).suspicious == []
+        read = scan([("x.html", base, page)], convert, DATA, [])
+        assert read.suspicious == [] and read.examined["面"] == 1  # 麵 read as the edition's 麪
     wrong = scan([("x.html", base, "<p>櫃臺的平臺裡，一碗麵條</p>")], taiwan, DATA, []).suspicious
     assert [(place.form, place.reading) for place in wrong] == [("臺", Reading("檯", "柜台", "listed"))]

@@ -30,7 +30,7 @@ def converter(edition: Edition) -> Converter:
 def test_the_editions_prose_takes_the_regions_words_the_speakers_keep_theirs() -> None:
     tw, hk = converter(TW), converter(HK)
     assert tw.prose("普通用户可以生成视频") == "普通使用者可以生成影片"
-    assert hk.prose("普通用户可以生成视频") == "普通用户可以生成影片"  # Hong Kong says 用户
+    assert hk.prose("普通用户可以生成视频") == "普通用戶可以生成影片"  # Hong Kong says 用戶
     assert tw("普通用户可以生成视频") == "普通用戶可以生成視頻"  # a speaker's words: characters only
     assert hk.prose("OpenAI 首席执行官") == "OpenAI 行政總裁"
 
@@ -50,6 +50,10 @@ def test_regional_standard_forms() -> None:
     tw, hk = converter(TW), converter(HK)
     assert tw("发布账号，宣布布局，控制台") == "發布帳號，宣布布局，控制臺"
     assert hk("发布账号，宣布布局，控制台") == "發佈賬號，宣佈佈局，控制台"
+    # Hong Kong's print forms, not the 常用字字形表's (説 户 啓 閲 税 脱 鋭 温 羣 峯 牀 麪); 着 and 裏 kept
+    assert hk("他说用户启动，阅读税表，脱口秀，敏锐，温哥华，群里，高峰，床上，面条，看着") == (
+        "他說用戶啟動，閱讀稅表，脫口秀，敏銳，溫哥華，群裏，高峰，床上，麵條，看着"
+    )
 
 
 def _pages(site: Path, prefix: str) -> list[Path]:
@@ -110,6 +114,12 @@ def test_regional_forms_hold_throughout_each_edition(built_site: Path) -> None:
     hong_kong = "".join(p.read_text(encoding="utf-8") for p in _pages(built_site, "hk/"))
     assert "佈" not in taiwan and "賬" not in taiwan and "控制台" not in taiwan and "發布" in taiwan
     assert "發佈" in hong_kong and "發布" not in hong_kong
+    # Every converted text node of the Hong Kong edition: none of the 常用字字形表 forms is left (issue #25)
+    school_forms = re.compile("[説户啓閲税脱鋭蜕醖温羣峯牀麪悦兑藴]")
+    for page in _pages(built_site, "hk/"):
+        for piece in cut(page.read_text(encoding="utf-8")):
+            if piece.is_text and not any(e.tag in UNTOUCHED for e in piece.stack):
+                assert not school_forms.search(piece.raw), (page, piece.raw[:60])
 
 
 def test_a_heading_cut_into_words_is_converted_phrase_by_phrase_as_a_whole_would_be() -> None:

@@ -99,6 +99,16 @@ class Converter:
         """OpenCC alone, without overrides."""
         return str(self._engine.convert(text)) if self._engine else text
 
+    def characters(self, text: str) -> str:
+        """OpenCC and the region's standard forms, without overrides or names: how the edition writes
+        these characters by themselves (OpenCC's 麪 is 麵 in Hong Kong, 佈 is 布 in Taiwan)."""
+        return self._standard_forms(self.plain(text))
+
+    def _standard_forms(self, converted: str) -> str:
+        for original, regional in self._forms:
+            converted = converted.replace(original, regional)
+        return converted
+
     def _convert(self, text: str, phrases: Phrases) -> str:
         if self.edition.is_base:
             return text
@@ -116,9 +126,7 @@ class Converter:
             text = pattern.sub(lambda match: hold(table[match.group()]), text)
         for at in reversed(name_character_spans(text, self.regional.forms)):
             text = text[:at] + hold(text[at]) + text[at + 1 :]
-        converted = self.plain(text)
-        for original, regional in self._forms:
-            converted = converted.replace(original, regional)
+        converted = self._standard_forms(self.plain(text))
         for index, traditional in enumerate(protected):
             converted = _put_back(converted, chr(_PLACEHOLDER_BASE + index), traditional)
         return regional_quotes(converted, quotes)

@@ -228,8 +228,9 @@ class _Reader:
         return self._alone[text]
 
     def written(self, character: str, form: str) -> str:
-        """How the edition writes one of a character's forms: 里 stays 里; 裏 is 裡 in Taiwan."""
-        return form if form == character else self.convert.plain(form)
+        """How the edition writes one of a character's forms: 里 stays 里; 裏 is 裡 in Taiwan; 麪 is 麵
+        in Hong Kong (its standard forms, data/regional-forms.yml)."""
+        return form if form == character else self.convert.characters(form)
 
     def forms(self, character: str) -> frozenset[str]:
         """Every way the edition may write the character: OpenCC's forms and their variants."""
