@@ -4,7 +4,8 @@ Every check runs first (``EditionBuild``: the problems a contributor can fix, as
 then the engine (MkDocs by default; ``--engine`` or ``$ENGINE``: mkdocs, properdocs, zensical)
 renders the base edition's pages into a temporary directory (strict: a warning is an error), the
 post-build step writes the other editions (``data/editions.yml``) and checks every link, and
-WeasyPrint renders one PDF per edition. Only when everything succeeded does the temporary directory replace site/. A
+WeasyPrint renders each edition's PDFs (the book, and each text alone). Only when everything
+succeeded does the temporary directory replace site/. A
 contributor whose change breaks the build keeps a working preview.
 
     .venv/bin/python scripts/build_site.py [--no-pdf] [--engine zensical] [--site-dir DIR]
@@ -28,22 +29,25 @@ from edition.edition_build import EditionBuild
 from edition.editions.convert import Converter, Override
 from edition.editions.declared import Edition, PdfWords
 from edition.editions.regional import Regional
-from edition.pdf.compose import STYLESHEET, Labels, compose, edition_part, parts_for
-from edition.render import pdf_name, site_name, site_url
+from edition.pdf.compose import GLOSSARY_PART, STYLESHEET, Labels, compose, edition_part, parts_for, text_glossary
+from edition.render import pdf_name, site_name, site_url, text_pdf_name
 from edition.sources.texts import TextEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def render_pdf(site: Path, edition: Edition, parts: list[tuple[str, str]], given: PdfInput) -> Path:
-    """One edition's PDF from the pipeline's HTML of each part, written beside the edition's pages."""
+def render_pdf(
+    site: Path, edition: Edition, parts: list[tuple[str, str]], given: PdfInput, one: tuple[str, TextEntry] | None
+) -> Path:
+    """One edition's PDF from the pipeline's HTML of each part, written beside the edition's pages:
+    the book of every text, or ``one`` text (its id and entry) beside that text's page."""
     from weasyprint import CSS, HTML  # imported here: only the PDF step needs it
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     converter = Converter(edition, given.overrides, given.regional)
     convert = converter.prose
-    texts, words = given.texts, given.words
+    texts, words = (given.texts if one is None else [one[1]]), given.words
     labels = Labels(
         site=convert(given.site_name),
         subtitle=convert(words.subtitle.format(texts="、".join(f"《{e.title}》" for e in texts))),
@@ -55,22 +59,36 @@ def render_pdf(site: Path, edition: Edition, parts: list[tuple[str, str]], given
     )
     root = site / edition.prefix
     document = compose(edition, labels, [(name, edition_part(html, converter)) for name, html in parts])
-    target = root / given.file_name
-    HTML(string=document, base_url=str(root)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
+    target = root / (given.file_name if one is None else one[1].url + given.text_file_names[one[0]])
+    HTML(string=document, base_url=str(target.parent)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
     return target
 
 
 def render_pdfs(site: Path, build: EditionBuild, editions: tuple[Edition, ...] | None = None) -> list[Path]:
-    """Every edition's PDF (or those of ``editions``), two at a time (the machine's cores side by side)."""
+    """Every edition's PDFs (or those of ``editions``): the book of every text, and each text alone
+    with the glossary entries it uses; two at a time (the machine's cores side by side)."""
     assert build.registry is not None and build.regional is not None and build.editions is not None
-    texts = list(build.registry.texts.values())
-    parts = [(name, page_fragment(build, page)) for name, page in parts_for([entry.page for entry in texts])]
+    texts = build.registry.texts
+    parts = [(name, page_fragment(build, page)) for name, page in parts_for([entry.page for entry in texts.values()])]
+    fragments = dict(parts)
     given = PdfInput(
-        texts, build.overrides, build.regional, build.editions.pdf, site_name(build.root), pdf_name(build.root)
+        list(texts.values()),
+        build.overrides,
+        build.regional,
+        build.editions.pdf,
+        site_name(build.root),
+        pdf_name(build.root),
+        {text_id: text_pdf_name(build.root, text_id) for text_id in texts},
     )
+    jobs: list[tuple[list[tuple[str, str]], tuple[str, TextEntry] | None]] = [(parts, None)]
+    for text_id, entry in texts.items():
+        name = entry.page.removesuffix(".md")
+        alone = [(name, fragments[name]), (GLOSSARY_PART, text_glossary(fragments[GLOSSARY_PART], fragments[name]))]
+        jobs.append((alone, (text_id, entry)))
     each_edition = build.editions.all if editions is None else editions
     with ProcessPoolExecutor(max_workers=2) as pool:
-        return [done.result() for done in [pool.submit(render_pdf, site, each, parts, given) for each in each_edition]]
+        running = [pool.submit(render_pdf, site, each, job, given, one) for each in each_edition for job, one in jobs]
+        return [done.result() for done in running]
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,7 @@ class PdfInput:
     words: PdfWords  # what the document adds (data/editions.yml)
     site_name: str  # its title (mkdocs.yml)
     file_name: str  # beside each edition's home page (mkdocs.yml's extra.pdf)
+    text_file_names: dict[str, str]  # text id → its own PDF's name, beside its page
 
 
 def _stop_on_sigterm() -> None:

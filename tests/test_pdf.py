@@ -32,11 +32,47 @@ def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str
     return subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def test_each_edition_has_its_pdf_and_every_page_links_to_it(pdfs: dict[str, Path], built_site: Path) -> None:
+def test_each_edition_has_its_book_and_a_text_page_links_to_the_text_alone(
+    pdfs: dict[str, Path], built_site: Path
+) -> None:
+    from edition.render import text_pdf_name
+    from edition.sources.texts import load_registry
+
     for edition in EDITIONS:
         assert pdfs[edition.id].is_file() and pdfs[edition.id].read_bytes().startswith(b"%PDF-")
-        page = (built_site / edition.prefix / "podcast/index.html").read_text(encoding="utf-8")
-        assert f'<a class="edition-pdf" href="../{PDF_NAME}"' in page
+        glossary = (built_site / edition.prefix / "glossary/index.html").read_text(encoding="utf-8")
+        assert f'<a class="edition-pdf" href="../{PDF_NAME}"' in glossary  # the book
+        for text_id, entry in load_registry(ROOT).texts.items():
+            page = (built_site / edition.prefix / entry.url / "index.html").read_text(encoding="utf-8")
+            own = text_pdf_name(ROOT, text_id)
+            assert f'<a class="edition-pdf" href="{own}"' in page, (edition.id, text_id)
+            assert (built_site / edition.prefix / entry.url / own).read_bytes().startswith(b"%PDF-")
+
+
+def test_a_texts_own_pdf_holds_that_text_and_the_glossary_entries_it_uses(built_site: Path) -> None:
+    from edition.render import text_pdf_name
+    from edition.sources.texts import load_registry
+
+    book = PdfReader(built_site / PDF_NAME)
+    book_pages = dict(parts_of(book))
+    glossary_heading = heading_of(built_site / "glossary/index.html")
+    for text_id, entry in load_registry(ROOT).texts.items():
+        web = built_site / entry.url / "index.html"
+        alone = PdfReader(built_site / entry.url / text_pdf_name(ROOT, text_id))
+        assert [title for title, _ in parts_of(alone)] == [heading_of(web), glossary_heading], text_id
+        # The text's pages as in the book; the glossary only what the text's notes point to.
+        starts = dict(parts_of(alone))
+        text_pages = starts[glossary_heading] - starts[heading_of(web)]
+        later = [page for page in sorted(book_pages.values()) if page > book_pages[heading_of(web)]]
+        assert text_pages == later[0] - book_pages[heading_of(web)], text_id
+        # The glossary's entries in the outline: those the text's notes link to, in the glossary's order.
+        used = set(re.findall(r'href="\.\./glossary/#([^"]+)"', web.read_text(encoding="utf-8")))
+        glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+        entries = re.findall(r'<h2 class="term-head" id="([^"]+)">(.*?)<a class="headerlink"', glossary)
+        expected = [html.unescape(re.sub(r"<[^>]+>", "", name)) for term, name in entries if term in used]
+        outline: Any = alone.outline[-1]  # the glossary part's sections
+        assert 0 < len(expected) < len(entries), text_id
+        assert [item.title for item in outline] == expected, text_id
 
 
 def heading_of(page: Path) -> str:

@@ -80,6 +80,12 @@ def pdf_name(root: Path) -> str:
     return str(_config(root)["extra"]["pdf"])
 
 
+def text_pdf_name(root: Path, text_id: str) -> str:
+    """The file name of one text's PDF, beside the text's page in each edition (the book's name
+    with the text's id: ``sora-reader-podcast.pdf``): a reader prints one episode, not the book."""
+    return f"{pdf_name(root).removesuffix('.pdf')}-{text_id}.pdf"
+
+
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The extension names and settings of ``mkdocs.yml``, but the pipeline's own."""
     config = _config(root)

@@ -8,6 +8,7 @@ every link and anchor of every edition is checked.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -31,7 +32,7 @@ from edition.editions.search_index import (
 from edition.editions.search_text import unmark_left_out
 from edition.markup import Mark
 from edition.reading.transcript_page import split_front_matter
-from edition.render import pdf_name, render_markdown, theme_language
+from edition.render import pdf_name, render_markdown, text_pdf_name, theme_language
 from edition.sources.raw_view import link_raw_views, raw_view_html, view_name
 from edition.sources.rawfile import decode_source
 from edition.textfile import read_text
@@ -52,7 +53,8 @@ def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) 
         engine.search_entries,
     )
     write_raw_views(site, build)
-    finish_pages(site, build.root / "docs")
+    own_pdfs = {entry.page: text_pdf_name(build.root, text_id) for text_id, entry in registry.texts.items()}
+    finish_pages(site, build.root / "docs", own_pdfs)
     build_editions(site, site_url, given)
     write_search(site, build)
 
@@ -105,18 +107,31 @@ def write_raw_views(site: Path, build: EditionBuild) -> None:
         (published.parent / view_name(entry.raw)).write_text(page, encoding="utf-8")
 
 
-def finish_pages(site: Path, docs: Path) -> None:
+def finish_pages(site: Path, docs: Path, own_pdfs: dict[str, str]) -> None:
     """Every built page of the Simplified site, its ``.md`` links resolved (``page_links``), its
-    links to raw sources' pages made (``raw_view``) and the marks for the engine's search removed
-    (the index is written)."""
+    links to raw sources' pages made (``raw_view``), a text's header link to its own PDF
+    (``own_pdfs``: page → file name beside it) and the marks for the engine's search removed (the
+    index is written)."""
     for source in sorted(docs.rglob("*.md")):
         page = source.relative_to(docs).as_posix()
         built = site / page_url(page) / "index.html"
         if built.exists():
             text = built.read_text(encoding="utf-8")
             finished = link_raw_views(unmark_left_out(resolve_links(text, page)), built)
+            if page in own_pdfs:
+                finished = link_own_pdf(finished, own_pdfs[page])
             if finished != text:
                 built.write_text(finished, encoding="utf-8")
+
+
+_PDF_LINK = re.compile(r'<a class="edition-pdf" href="[^"]*" title="PDF"')
+
+
+def link_own_pdf(page: str, file_name: str) -> str:
+    """A text page's header link to the PDF of that text alone, beside the page (the theme's
+    partial links every page to the book): a reader prints one text, not the whole edition."""
+    link = f'<a class="edition-pdf" href="{html.escape(file_name)}" title="PDF：本篇"'
+    return _PDF_LINK.sub(lambda _: link, page, count=1)
 
 
 def page_fragment(build: EditionBuild, page: str) -> str:
@@ -132,4 +147,5 @@ def page_fragment(build: EditionBuild, page: str) -> str:
 def check_links(root: Path, site: Path, site_url: str, with_pdfs: bool) -> list[str]:
     """Every broken link or anchor of every edition, as ``path:line: LINK001 …`` (the link to each
     edition's PDF only when the PDFs were made)."""
-    return broken_links(site, site_url, () if with_pdfs else (re.escape(pdf_name(root)) + "$",))
+    unmade = re.escape(pdf_name(root).removesuffix(".pdf")) + r"(?:-[a-z0-9-]+)?\.pdf$"  # the book's, each text's
+    return broken_links(site, site_url, () if with_pdfs else (unmade,))

@@ -30,6 +30,21 @@ def parts_for(text_pages: list[str]) -> list[tuple[str, str]]:
     return [(page.removesuffix(".md"), page) for page in pages]
 
 
+_TERM_ENTRY = re.compile(r'(?=<h2 class="term-head")')
+_TERM_ID = re.compile(r'<h2 class="term-head" id="([^"]+)"')
+
+
+def text_glossary(glossary: str, text_part: str) -> str:
+    """The glossary part of one text's PDF: the glossary's heading and the entries the text's notes
+    link to, in the glossary's order (the book's whole glossary would be most of a short text's
+    pages)."""
+    used = set(re.findall(rf'href="(?:\.\./)+{GLOSSARY_PART}/#([^"]+)"', text_part))
+    head, *entries = _TERM_ENTRY.split(glossary)
+    heading = _H1.search(head)
+    kept = [entry for entry in entries if (term := _TERM_ID.match(entry)) and term.group(1) in used]
+    return (heading.group(0) if heading else "") + "".join(kept)
+
+
 def edition_part(fragment: str, convert: Converter) -> str:
     """A part in the edition's script, converted as the edition's web pages are (an article's)."""
     converted = convert_html(f"<article>{fragment}</article>", convert, {})
