@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -214,12 +215,14 @@ def test_note005_a_check_dated_in_the_future_or_a_later_part_after_its_check(
     annotations.write_text(
         text.replace(
             "- id: sora-unveiling\n",
-            "- id: sora-unveiling\n  later:\n    date: 2027-01-01\n    note: 后来的事。\n    sources:\n"
+            "- id: sora-unveiling\n  later:\n    date: 2099-01-01\n    note: 后来的事。\n    sources:\n"
             "      - title: OpenAI — Sora\n        url: https://openai.com/sora/\n        kind: primary\n",
             1,
         ),
         encoding="utf-8",
     )
-    problems, _ = _judged_on(root, "2026-12-04", monkeypatch)
+    # Judged today: every note's own check is on or before today (make check holds that), the
+    # later part is not.
+    problems, _ = _judged_on(root, date.today().isoformat(), monkeypatch)
     assert [problem.split(": ")[1].split(" ")[0] for problem in problems] == ["NOTE005"], problems
-    assert "later part is dated 2027-01-01" in problems[0]
+    assert "later part is dated 2099-01-01" in problems[0]
