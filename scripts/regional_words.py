@@ -12,6 +12,7 @@ outside the speakers' and the author's words, quotations and titles of works
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -26,11 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
-    arguments = [a for a in sys.argv[1:] if a != "--strict"]
-    if len(arguments) != 1:
-        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path, help="a built site (make site, or build_site.py --site-dir DIR)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a word is left without a reason")
+    arguments = parser.parse_args()
+    site = arguments.site
+    if not (site / "index.html").is_file():
+        # A folder that is not a built site would be measured as a site with no words left.
+        print(f"{site}: not a built site (no index.html): build one first", file=sys.stderr)
         return 2
-    site = Path(arguments[0])
     editions = load_editions(ROOT)
     regional = load_regional(ROOT, load_glossary(ROOT)[0].root)
     overrides = load_overrides(ROOT)[0].root
@@ -47,7 +52,7 @@ def main() -> int:
         places = sum(found.by_list.values()) + sum(found.by_zhconv.values())
         print(f"{edition.id}: {len(left)} word(s) left, {places} place(s)")
         failed |= len(left) > MOST_LEFT or not left <= recorded
-    return 1 if failed and "--strict" in sys.argv else 0
+    return 1 if failed and arguments.strict else 0
 
 
 if __name__ == "__main__":
