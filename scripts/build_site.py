@@ -36,18 +36,16 @@ from edition.sources.texts import TextEntry
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def render_pdf(
-    site: Path, edition: Edition, parts: list[tuple[str, str]], given: PdfInput, one: tuple[str, TextEntry] | None
-) -> Path:
-    """One edition's PDF from the pipeline's HTML of each part, written beside the edition's pages:
-    the book of every text, or ``one`` text (its id and entry) beside that text's page."""
+def render_pdf(site: Path, edition: Edition, given: PdfInput, document: PdfDocument) -> Path:
+    """One of an edition's PDFs from the pipeline's HTML of its parts, written into the edition's
+    folder where ``document`` says: the book of every text, or a text alone beside its page."""
     from weasyprint import CSS, HTML  # imported here: only the PDF step needs it
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     converter = Converter(edition, given.overrides, given.regional)
     convert = converter.prose
-    texts, words = (given.texts if one is None else [one[1]]), given.words
+    texts, words = document.texts, given.words
     labels = Labels(
         site=convert(given.site_name),
         subtitle=convert(words.subtitle.format(texts="、".join(f"《{e.title}》" for e in texts))),
@@ -58,9 +56,9 @@ def render_pdf(
         keywords=convert(words.keywords),
     )
     root = site / edition.prefix
-    document = compose(edition, labels, [(name, edition_part(html, converter)) for name, html in parts])
-    target = root / (given.file_name if one is None else one[1].url + given.text_file_names[one[0]])
-    HTML(string=document, base_url=str(target.parent)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
+    composed = compose(edition, labels, [(name, edition_part(html, converter)) for name, html in document.parts])
+    target = root / document.path
+    HTML(string=composed, base_url=str(target.parent)).write_pdf(target, stylesheets=[CSS(filename=str(STYLESHEET))])
     return target
 
 
@@ -71,37 +69,36 @@ def render_pdfs(site: Path, build: EditionBuild, editions: tuple[Edition, ...] |
     texts = build.registry.texts
     parts = [(name, page_fragment(build, page)) for name, page in parts_for([entry.page for entry in texts.values()])]
     fragments = dict(parts)
-    given = PdfInput(
-        list(texts.values()),
-        build.overrides,
-        build.regional,
-        build.editions.pdf,
-        site_name(build.root),
-        pdf_name(build.root),
-        {text_id: text_pdf_name(build.root, text_id) for text_id in texts},
-    )
-    jobs: list[tuple[list[tuple[str, str]], tuple[str, TextEntry] | None]] = [(parts, None)]
+    given = PdfInput(build.overrides, build.regional, build.editions.pdf, site_name(build.root))
+    documents = [PdfDocument(list(texts.values()), parts, pdf_name(build.root))]
     for text_id, entry in texts.items():
         name = entry.page.removesuffix(".md")
         alone = [(name, fragments[name]), (GLOSSARY_PART, text_glossary(fragments[GLOSSARY_PART], fragments[name]))]
-        jobs.append((alone, (text_id, entry)))
+        documents.append(PdfDocument([entry], alone, entry.url + text_pdf_name(build.root, text_id)))
     each_edition = build.editions.all if editions is None else editions
     with ProcessPoolExecutor(max_workers=2) as pool:
-        running = [pool.submit(render_pdf, site, each, job, given, one) for each in each_edition for job, one in jobs]
+        running = [pool.submit(render_pdf, site, each, given, one) for each in each_edition for one in documents]
         return [done.result() for done in running]
 
 
 @dataclass(frozen=True)
 class PdfInput:
-    """What every edition's PDF is made with (sent to each worker process)."""
+    """What every PDF of every edition is made with (sent to each worker process)."""
 
-    texts: list[TextEntry]
     overrides: list[Override]
     regional: Regional
     words: PdfWords  # what the document adds (data/editions.yml)
     site_name: str  # its title (mkdocs.yml)
-    file_name: str  # beside each edition's home page (mkdocs.yml's extra.pdf)
-    text_file_names: dict[str, str]  # text id → its own PDF's name, beside its page
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """One PDF of an edition: the texts it holds, its parts' HTML (``(name, fragment)``, the texts'
+    pages and a glossary) and its path in the edition's folder."""
+
+    texts: list[TextEntry]
+    parts: list[tuple[str, str]]
+    path: str  # the book's beside the home page (mkdocs.yml's extra.pdf), a text's beside its page
 
 
 def _stop_on_sigterm() -> None:
