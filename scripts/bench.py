@@ -13,7 +13,7 @@
    registry; N = 3 (today) and 22 by default, 226 (the show's whole archive) on request. At each
    size: the full build and its peak memory, a second build with nothing changed, a plain build of
    the same pages by the engine and by Zensical, the search's bytes before and at a first query
-   (Chromium, the podcast's page, 商业模式), and the PDF's time per text.
+   (Chromium, the podcast's page, 商业模式), and the PDFs' time per text (one edition: the book and each text alone).
 """
 
 from __future__ import annotations
@@ -189,8 +189,8 @@ def at_scale(work: Path, texts: int, pdf_up_to: int) -> dict[str, float]:
     plain = plain_project(work / f"plain-{texts}", project)
     figures["plain"] = plain_build(plain, engine().name)
     figures["plain-zensical"] = plain_build(plain, "zensical")
-    raws = (project / entry.raw for entry in load_registry(project).texts.values())
     figures["search-before"], figures["search-query"] = search_bytes(project / "site")
+    raws = (project / entry.raw for entry in load_registry(project).texts.values())
     figures["characters"] = sum(len(path.read_text(encoding="utf-8")) for path in raws)
     if texts <= pdf_up_to:
         start = time.perf_counter()
@@ -220,18 +220,23 @@ def search_bytes(site: Path, query: str = "商业模式") -> tuple[int, int]:
             )
             page.goto(url + "podcast/")
             page.wait_for_load_state("networkidle")
-            before = sum(size for address, size in received if "/pagefind/" in address or "/search/" in address)
+            before = _search_share(received)
             received.clear()
             page.locator(".site-search__button").click()
             page.locator(".site-search__input").fill(query)
             page.locator(".site-search__result").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
-            at_query = sum(size for address, size in received if "/pagefind/" in address or "/search/" in address)
+            at_query = _search_share(received)
             browser.close()
     finally:
         server.shutdown()
         server.server_close()  # the port is free for the next corpus
     return before, at_query
+
+
+def _search_share(received: list[tuple[str, int]]) -> int:
+    """The bytes of the responses that belong to the search (its Pagefind bundle, its fold table)."""
+    return sum(size for address, size in received if "/pagefind/" in address or "/search/" in address)
 
 
 PDF = """
