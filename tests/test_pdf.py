@@ -264,6 +264,22 @@ def test_paper_prints_no_instruction_for_the_screen(pdfs: dict[str, Path], built
         assert "点按" in (built_site / "podcast/index.html").read_text(encoding="utf-8")
 
 
+def test_a_note_with_a_later_part_is_printed_whole_at_the_foot_and_the_sentence_stays_whole(built_site: Path) -> None:
+    # A note's 后来 paragraph once ended the speaker's paragraph where the note is called: printed
+    # in the middle of the sentence, outside the footnote (twenty notes of the podcast).
+    from edition.render import text_pdf_name
+
+    page = (built_site / "podcast/index.html").read_text(encoding="utf-8")
+    notes = page[page.index('<div class="footnote edition-notes">') :]
+    later = notes.count('<p class="note-later">')
+    assert later > 5
+    pdf = built_site / "podcast" / text_pdf_name(ROOT, PODCAST)
+    glossary_starts = parts_of(PdfReader(pdf))[-1][1]  # the text alone: its glossary entries have 后来 too
+    text = text_of(pdf, 1, glossary_starts - 1).replace("\n", "")
+    assert "也不过国庆注1，直接发了一个 Sora 版的抖音" in text  # p8, its note 注1 has a 后来 part
+    assert text.count("后来（") == later  # each 后来 part once, in its footnote
+
+
 def test_a_passage_note_keeps_its_number_on_paper(pdfs: dict[str, Path], built_site: Path) -> None:
     # A 注8 cited from the web is 注8 on paper: the call in the text and the note at the foot of the
     # page carry the label, and the glossary's footnotes keep their own unbroken sequence.

@@ -52,7 +52,8 @@ def edition_part(fragment: str, convert: Converter) -> str:
 
 
 _NOTES = re.compile(r'<div class="footnote edition-notes">.*?</div>\s*$', re.S)
-_NOTE_ITEM = re.compile(r'<li id="([^"]+)"><p>(.*?)</p></li>', re.S)
+_NOTE_ITEM = re.compile(r'<li id="([^"]+)">(.*?)</li>', re.S)
+_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(.*?)</p>", re.S)
 _NOTE_REF = re.compile(
     r'<sup class="(gloss|anno)-ref" id="[^"]+"><a class="footnote-ref" href="#([^"]+)">([^<]*)</a></sup>'
 )
@@ -90,10 +91,7 @@ def _footnotes(part: str) -> str:
     notes_block = _NOTES.search(part)
     if not notes_block:
         return part
-    notes = {
-        match.group(1): _NOTE_LABEL.sub("", _BACKREF.sub("", match.group(2)))
-        for match in _NOTE_ITEM.finditer(notes_block.group())
-    }
+    notes = {match.group(1): _note_text(match.group(2)) for match in _NOTE_ITEM.finditer(notes_block.group())}
     body = part[: notes_block.start()]
 
     def footnote(match: re.Match[str]) -> str:
@@ -103,6 +101,21 @@ def _footnotes(part: str) -> str:
         return f'<span class="pdf-footnote">{notes.get(target, "")}</span>'
 
     return _NOTE_REF.sub(footnote, body)
+
+
+def _note_text(item: str) -> str:
+    """A note's paragraphs as the inline content of its footnote: the first as it stands, each
+    further one (a 后来 part) a span set as a block (``pdf.css``). A ``<p>`` inside the footnote's
+    ``<span>`` would end the text's own paragraph where the note is called, and the 后来 part of
+    twenty notes of the podcast was printed in the middle of the speaker's sentence."""
+    paragraphs = [
+        (attributes or ' class="pdf-footnote__more"', _BACKREF.sub("", text))
+        for attributes, text in _PARAGRAPH.findall(item)
+    ]
+    if not paragraphs:
+        return ""
+    (_, first), *more = paragraphs
+    return _NOTE_LABEL.sub("", first) + "".join(f"<span{attributes}>{text}</span>" for attributes, text in more)
 
 
 # Full-width punctuation side by side ("，《", "）。"): the browser trims the blank half of one of
