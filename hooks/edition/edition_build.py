@@ -16,9 +16,10 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
+from edition.cache import Cache, digest, shared_cache
 from edition.datafile import line_for, load_yaml
 from edition.editions.convert import Override, check_overrides, override_corpus
 from edition.editions.cross_check import load_review, unreviewed_overrides
@@ -82,6 +83,23 @@ def files_under(root: Path, names: tuple[str, ...]) -> list[Path]:
 def input_stamp(root: Path) -> Stamp:
     """The stamp of every file a build reads."""
     return stamp_of(files_under(root, INPUTS))
+
+
+def shared_inputs(root: Path) -> str:
+    """The digest of what every text's page may read besides its own files: the data files at the
+    top of ``data/`` (the registry, fillers, glossary, editions…) and ``mkdocs.yml`` (the Markdown
+    extensions)."""
+    paths = [*sorted((root / "data").glob("*.yml")), root / "mkdocs.yml"]
+    return digest(*((path.name, path.read_bytes()) for path in paths))
+
+
+def own_inputs(root: Path, text_id: str, entry: TextEntry) -> str:
+    """The digest of a text's own files: its raw source, its page, its cast and what
+    ``data/<kind>/<id>.yml`` holds for it (anchors, annotations)."""
+    paths = [root / entry.raw, root / "docs" / entry.page, *sorted((root / "data").glob(f"*/{text_id}.yml"))]
+    if entry.speakers:
+        paths.append(root / entry.speakers)
+    return digest(*((str(path.relative_to(root)), path.read_bytes() if path.is_file() else None) for path in paths))
 
 
 def source_link(from_page: str, to_page: str) -> str:
@@ -174,6 +192,8 @@ class EditionBuild:
     overrides: list[Override] = field(default_factory=list)
     regional: Regional | None = None
     _units: tuple[re.Pattern[str] | None] | None = None  # _heading_units, once per build
+    cache: Cache = field(default_factory=shared_cache)  # each text's work, kept by its inputs
+    _shared: str = ""  # shared_inputs, once per build
 
     @classmethod
     def run(cls, root: Path) -> EditionBuild:
@@ -202,6 +222,7 @@ class EditionBuild:
         self.problems += registry_problems(self.root, self.registry, folders)
         self.problems += navigation_problems(self.root, self.registry)
         self.problems += unregistered_pages(self.root, self.registry)
+        self._shared = shared = shared_inputs(self.root)
         for text_id, entry in self.registry.texts.items():
             page_path = f"docs/{entry.page}"
             try:
@@ -209,7 +230,13 @@ class EditionBuild:
                 source = read_text(self.root / page_path, page_path)
                 markdown, offset = split_front_matter(source, page_path)
                 page = TextPage(text_id, entry, _title(source, entry.title), markdown.lstrip("\n"))
-                page.markdown = render_page(self.root, entry, raw, markdown, page_path, offset, text_id)
+                # Kept by every file the page is made from (a failed check raises and keeps nothing).
+                inputs = (str(self.root), shared, own_inputs(self.root, text_id, entry), entry, markdown, offset)
+                page.markdown = self.cache.remember(
+                    "text-page",
+                    inputs,
+                    partial(render_page, self.root, entry, raw, markdown, page_path, offset, text_id),
+                )
                 self.pages[text_id] = page
             except EditionError as error:
                 self._collect(error)
@@ -251,7 +278,8 @@ class EditionBuild:
         self.problems += edition_key_problems(self.root, self.editions)
 
     def _html(self, page: TextPage) -> str:
-        return render_markdown(self.root, page.markdown)
+        inputs = (str(self.root), self._shared, page.markdown)
+        return self.cache.remember("page-html", inputs, partial(render_markdown, self.root, page.markdown))
 
     # What the Markdown extension asks, page by page.
 
@@ -292,7 +320,8 @@ class EditionBuild:
     def page_html(self, markdown: str, html: str) -> str:
         """The page's HTML (as the engine's parser made it) with notes, whole words in headings,
         back-links on the glossary page, and the reader's aids marked for search to skip."""
-        html = keep_words_whole(html, self._heading_units())
+        units = self._heading_units()
+        html = self.cache.remember("heading-words", (units, html), partial(keep_words_whole, html, units))
         assert self.notes is not None
         if GLOSSARY_MARKER in markdown:
             return self.notes.glossary_page(html)

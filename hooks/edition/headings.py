@@ -42,7 +42,8 @@ def _pieces(plain: str, units: re.Pattern[str] | None) -> list[str]:
 def units_pattern(units: Iterable[str]) -> re.Pattern[str] | None:
     """One pattern for the phrases a heading keeps whole, longest first."""
     kept = sorted(
-        {unit for unit in units if 1 < len(unit) <= LONGEST_UNIT and _CJK.search(unit)}, key=len, reverse=True
+        {unit for unit in units if 1 < len(unit) <= LONGEST_UNIT and _CJK.search(unit)},
+        key=lambda unit: (-len(unit), unit),  # the same pattern in every run (a set's order is not)
     )
     return re.compile("(" + "|".join(map(re.escape, kept)) + ")") if kept else None
 

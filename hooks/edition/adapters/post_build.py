@@ -12,12 +12,14 @@ import html
 import json
 import posixpath
 import re
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from edition.adapters.engines import Engine
 from edition.adapters.extension import use_build
 from edition.adapters.links import broken_links
 from edition.adapters.page_links import page_url, resolve_every_link, resolve_links
+from edition.cache import digest, shared_cache
 from edition.edition_build import EditionBuild
 from edition.editions.publish import NOT_FOUND, EditionsInput, build_editions, material_ui_strings
 from edition.editions.search_index import (
@@ -80,10 +82,12 @@ def write_search(site: Path, build: EditionBuild) -> None:
         pages[edition.prefix] = found
     table = fold_table(han_characters(html for found in pages.values() for html in found.values()))
     bundles: dict[Path, list[Record]] = {}
+    cache, folded_by = shared_cache(), digest(table)
     for prefix, found in pages.items():
-        bundles[site / prefix / BUNDLE] = [
-            record for url, html in found.items() for record in page_records(html, url, table)
-        ]
+        records: list[Record] = []
+        for url, html in found.items():
+            records += cache.remember("search-records", (folded_by, url, html), partial(page_records, html, url, table))
+        bundles[site / prefix / BUNDLE] = records
         target = site / prefix / FOLD_TABLE
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -25,9 +25,11 @@ import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
 
+from edition.cache import digest, shared_cache
 from edition.editions.convert import Converter, Override
 from edition.editions.declared import Edition, Editions
 from edition.editions.regional import Regional
@@ -257,12 +259,16 @@ def build_edition(site: Path, site_url: str, given: EditionsInput, key: str) -> 
     edition = given.editions.named(key)
     convert = Converter(edition, given.overrides, given.regional)
     ui = given.ui.get(key, {})
+    cache = shared_cache()
+    converted_by = digest(edition, given.overrides, given.regional, ui)  # every input of the conversion
     for source in _edition_files(site, given.editions):
         relative = source.relative_to(site)
         name = relative.as_posix()
         target = site / edition.prefix / relative
         if source.suffix == ".html":
-            page = convert_html(source.read_text(encoding="utf-8"), convert, ui)
+            base_page = source.read_text(encoding="utf-8")
+            made = partial(convert_html, base_page, convert, ui)
+            page = cache.remember("edition-page", (converted_by, base_page), made)
             _write(target, finish_page(page, edition, site_url, given.editions))
         elif name == given.search_index:
             index = source.read_text(encoding="utf-8")

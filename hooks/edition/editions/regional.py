@@ -134,7 +134,7 @@ def load_regional(root: Path, terms: list[Term], corpus: str | None = None) -> R
             raise EditionError(problems)
     titles = text_titles(root)
     term_forms = {form for term in terms for form in term.forms if len(form) > 1}
-    protected = sorted(term_forms | titles, key=len, reverse=True)
+    protected = sorted(term_forms | titles, key=lambda word: (-len(word), word))  # the same in every run
     return Regional(forms, vocabulary.root, tuple(protected), transliterated_names(terms))
 
 
@@ -163,7 +163,7 @@ def transliterated_names(terms: list[Term]) -> tuple[str, ...]:
             if "·" in name:
                 names.add(name)
                 names.update(part for part in name.split("·") if len(part) > 1)
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))  # longest first; the same in every run
 
 
 def name_character_spans(text: str, forms: RegionalForms) -> list[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from edition.cache import Cache, digest, shared_cache
 from edition.errors import EditionError, Problem
 from edition.markup import Mark
 from edition.notes.footnotes import PageNotes, add_notes
@@ -32,9 +33,11 @@ _ASR_ORIGINAL = re.compile(rf'<del class="{Mark.ASR}"[^>]*>.*?</del>')
 
 
 class NotesBuild:
-    def __init__(self, root: Path, text_ids: list[str]) -> None:
+    def __init__(self, root: Path, text_ids: list[str], cache: Cache | None = None) -> None:
         problems: list[Problem] = []
+        self._cache = cache or shared_cache()
         self.glossary, self._glossary_data = load_glossary(root)
+        self._glossary_digest = digest(self.glossary)
         self._matcher = TermMatcher(self.glossary.root)
         self.annotations: dict[str, tuple[Annotations, object, str]] = {}
         for text_id in text_ids:
@@ -44,6 +47,7 @@ class NotesBuild:
                 problems += error.problems
         if problems:
             raise EditionError(problems)
+        self._annotations_digest = {text_id: digest(*given) for text_id, given in self.annotations.items()}
         # How old each note's check is: warnings to list (NOTE003), problems past the hard limit.
         policy, on = load_policy(root), today()
         judged = [freshness(self.glossary.root, self._glossary_data, GLOSSARY, policy, on)]
@@ -70,6 +74,11 @@ class NotesBuild:
             self.occurrences.setdefault(term_id, []).extend((title, url, anchor) for anchor in anchors)
 
     def _notes(self, text_id: str, page_html: str, glossary_href: str) -> PageNotes:
+        # Kept by the glossary, the text's annotations and the page (a problem raises: nothing kept).
+        inputs = (self._glossary_digest, self._annotations_digest[text_id], page_html, glossary_href)
+        return self._cache.remember("page-notes", inputs, lambda: self._find_notes(text_id, page_html, glossary_href))
+
+    def _find_notes(self, text_id: str, page_html: str, glossary_href: str) -> PageNotes:
         annotations, data, shown_as = self.annotations[text_id]
         notes = add_notes(page_html, self.glossary.root, annotations.root, glossary_href, self._matcher)
         verbatim = plain_text(_ASR_ORIGINAL.sub("", page_html))  # with the words the clean view hides
