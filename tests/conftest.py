@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,10 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tests' builds share one cache of their own (edition.cache), made anew for each run: a result
+# an earlier run or a developer's own builds left behind can never make a test pass.
+os.environ.setdefault("EDITION_CACHE", tempfile.mkdtemp(prefix="edition-cache-tests-"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
@@ -74,7 +79,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "PATH": "/usr/bin:/bin",
             "ENGINE": os.environ.get("ENGINE", "mkdocs"),
             # A second working tree of the project (git worktree) puts its own hooks/ first.
-            **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ},
+            **{name: os.environ[name] for name in ("PYTHONPATH", "EDITION_CACHE") if name in os.environ},
         },
         check=False,
     )

@@ -24,6 +24,7 @@ import json
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -74,6 +75,21 @@ def digest(*values: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def file_content(path: Path, most: int = 20_000_000) -> object:
+    """What a key holds of a file: its bytes, if it is a regular file of a sane size; else what it
+    is (absent, a link, a FIFO, too large), read no further — the checks refuse those (FILE005,
+    FILE006, SRC008), and reading a FIFO would wait for ever."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return "absent"
+    if not stat.S_ISREG(status.st_mode):
+        return {"not a regular file": stat.S_IFMT(status.st_mode), "target": os.path.realpath(path)}
+    if status.st_size > most:
+        return {"too large": status.st_size, "modified": status.st_mtime_ns}
+    return path.read_bytes()
+
+
 def code_digest() -> str:
     """The pipeline's code as a build runs it: every file of the package, the pinned libraries,
     the interpreter."""
@@ -118,7 +134,7 @@ class Cache:
         """What was kept for these inputs, or ``None``."""
         if self.folder is None:
             return None
-        path = self._path(kind, inputs)
+        path = self.entry_path(kind, inputs)
         try:
             with path.open("rb") as kept:
                 value: object = pickle.load(kept)
@@ -132,9 +148,10 @@ class Cache:
     def keep(self, kind: str, inputs: tuple[object, ...], value: object) -> None:
         """Keep ``value`` as what these inputs make."""
         if self.folder is not None:
-            self._write(self._path(kind, inputs), value)
+            self._write(self.entry_path(kind, inputs), value)
 
-    def _path(self, kind: str, inputs: tuple[object, ...]) -> Path:
+    def entry_path(self, kind: str, inputs: tuple[object, ...]) -> Path:
+        """The file that keeps what these inputs make."""
         assert self.folder is not None
         return self.folder / kind / digest(self._code, kind, *inputs)
 

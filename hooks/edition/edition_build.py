@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 
-from edition.cache import Cache, digest, shared_cache
+from edition.cache import Cache, digest, file_content, shared_cache
 from edition.datafile import line_for, load_yaml
 from edition.editions.convert import Override, check_overrides, override_corpus
 from edition.editions.cross_check import load_review, unreviewed_overrides
@@ -90,16 +90,16 @@ def shared_inputs(root: Path) -> str:
     top of ``data/`` (the registry, fillers, glossary, editions…) and ``mkdocs.yml`` (the Markdown
     extensions)."""
     paths = [*sorted((root / "data").glob("*.yml")), root / "mkdocs.yml"]
-    return digest(*((path.name, path.read_bytes()) for path in paths))
+    return digest(*((path.name, file_content(path)) for path in paths))
 
 
 def own_inputs(root: Path, text_id: str, entry: TextEntry) -> str:
-    """The digest of a text's own files: its raw source, its page, its cast and what
-    ``data/<kind>/<id>.yml`` holds for it (anchors, annotations)."""
-    paths = [root / entry.raw, root / "docs" / entry.page, *sorted((root / "data").glob(f"*/{text_id}.yml"))]
+    """The digest of a text's own files: its page, its cast and what ``data/<kind>/<id>.yml`` holds
+    for it (anchors, annotations). Its raw source is its entry's pinned SHA-256, proven before."""
+    paths = [root / "docs" / entry.page, *sorted((root / "data").glob(f"*/{text_id}.yml"))]
     if entry.speakers:
         paths.append(root / entry.speakers)
-    return digest(*((str(path.relative_to(root)), path.read_bytes() if path.is_file() else None) for path in paths))
+    return digest(*((str(path.relative_to(root)), file_content(path)) for path in paths))
 
 
 def source_link(from_page: str, to_page: str) -> str:
