@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.adapters.engines import ENGINE_NAMES, Engine, engine
-from edition.adapters.post_build import check_links, finish_site, page_fragment
+from edition.adapters.post_build import check_links, finish_site, page_fragment, write_search
 from edition.cli import run
 from edition.edition_build import EditionBuild
 from edition.editions.convert import Converter, Override
@@ -111,12 +111,14 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def build(target: Path, pdf: bool = True, site_engine: Engine | None = None) -> int:
-    """Build into ``target`` atomically; return the process exit code."""
+def build(target: Path, pdf: bool = True, site_engine: Engine | None = None, preview: bool = False) -> int:
+    """Build into ``target`` atomically; return the process exit code. A ``preview`` (``make
+    serve``) makes no PDFs and puts the pages in place as soon as every check has passed and every
+    edition is written; the search and the link check follow, into the site being served."""
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        return _build(target, staging, pdf, site_engine or engine())
+        return _build(target, staging, pdf and not preview, site_engine or engine(), preview)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # an interrupted build leaves no half-built folder
         raise
@@ -128,7 +130,7 @@ def _failed(target: Path, staging: Path, code: int) -> int:
     return code
 
 
-def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
+def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine, preview: bool) -> int:
     edition = EditionBuild.run(ROOT)
     for problem in edition.problems:
         print(problem, file=sys.stderr)
@@ -138,7 +140,9 @@ def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
     if code != 0:
         return _failed(target, staging, code)
     address = site_url(ROOT)
-    finish_site(staging, address, edition, site_engine)
+    finish_site(staging, address, edition, site_engine, search=not preview)
+    if preview:
+        return _preview(target, staging, edition, address)
     pdf_failed = False
     if pdf:
         try:
@@ -152,21 +156,49 @@ def _build(target: Path, staging: Path, pdf: bool, site_engine: Engine) -> int:
         print(link, file=sys.stderr)
     if pdf_failed or broken:
         return _failed(target, staging, 1)
+    _replace(target, staging)
+    print(f"built {target}")
+    edition.cache.prune()
+    return 0
+
+
+def _preview(target: Path, staging: Path, edition: EditionBuild, address: str) -> int:
+    """The preview's pages in place at once (every check of the texts and data has passed), then
+    its search and its link check: a broken link is listed for the editor to fix, and the next
+    ``make site`` stops on it."""
+    _replace(target, staging)
+    print(f"built {target} (search and link check follow)", flush=True)
+    write_search(target, edition)
+    broken = check_links(ROOT, target, address, with_pdfs=False)
+    for link in broken:
+        print(link, file=sys.stderr)
+    print(f"search written; {len(broken)} broken link(s)", flush=True)
+    return 1 if broken else 0
+
+
+def _replace(target: Path, staging: Path) -> None:
+    """``staging`` becomes ``target``; the previous site is removed only once it is replaced."""
     retired = target.with_name(target.name + ".old")
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
-    print(f"built {target}")
-    return 0
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-pdf", action="store_true", help="HTML editions only")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to build (default: site/)")
+    parser.add_argument("--preview", action="store_true", help="make serve's build: no PDFs, pages first")
     parser.add_argument("--engine", choices=ENGINE_NAMES, help="the site engine (default: $ENGINE, else mkdocs)")
     arguments = parser.parse_args()
     _stop_on_sigterm()
-    run(lambda: build(arguments.site_dir.resolve(), pdf=not arguments.no_pdf, site_engine=engine(arguments.engine)))
+    run(
+        lambda: build(
+            arguments.site_dir.resolve(),
+            pdf=not arguments.no_pdf,
+            site_engine=engine(arguments.engine),
+            preview=arguments.preview,
+        )
+    )

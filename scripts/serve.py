@@ -2,10 +2,12 @@
 
     .venv/bin/python scripts/serve.py [--engine zensical] [--port 8000]
 
-Each build is ``scripts/build_site.py`` in a new process (no PDFs), so an edit to the pipeline's
-code counts as much as an edit to a page or a data file: nothing stale stays loaded. A build that
-fails prints its problems (``path:line: CODE …``) and leaves the previous preview in place.
-Reload the page in the browser after "rebuilt".
+Each build is ``scripts/build_site.py --preview`` in a new process (no PDFs), so an edit to the
+pipeline's code counts as much as an edit to a page or a data file: nothing stale stays loaded.
+What did not change is taken from the cache (``edition.cache``). A build that fails a check prints
+its problems (``path:line: CODE …``) and leaves the previous preview in place. Reload the page in
+the browser after "rebuilt"; the search and the link check follow a few seconds later ("search
+and links up to date", or the broken links listed).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from serve_static import start
@@ -30,9 +33,18 @@ def stamp() -> Stamp:
     return stamp_of(files_under(ROOT, WATCHED))
 
 
-def build(engine: str | None) -> bool:
-    command = [sys.executable, str(ROOT / "scripts/build_site.py"), "--no-pdf"]
-    return subprocess.run(command + (["--engine", engine] if engine else []), cwd=ROOT, check=False).returncode == 0
+def build(engine: str | None, on_pages: Callable[[], None] = lambda: None) -> bool:
+    """One preview build (``build_site.py --preview``), its lines passed on; ``on_pages`` is called
+    as soon as its pages are in place, before its search and link check. True if it all succeeded."""
+    command = [sys.executable, str(ROOT / "scripts/build_site.py"), "--preview"]
+    command += ["--engine", engine] if engine else []
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            print(line, end="", flush=True)
+            if line.startswith("built "):
+                on_pages()
+    return child.returncode == 0
 
 
 def main() -> int:
@@ -54,7 +66,8 @@ def main() -> int:
             now = stamp()
             if now != seen:
                 seen = now
-                print("rebuilt: reload the page" if build(arguments.engine) else "build failed: see above", flush=True)
+                pages = build(arguments.engine, lambda: print("rebuilt: reload the page", flush=True))
+                print("search and links up to date" if pages else "build failed: see above", flush=True)
     except KeyboardInterrupt:
         return 0
 

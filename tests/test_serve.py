@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,9 @@ def test_an_edit_during_the_first_build_is_seen(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "site").mkdir()
     builds: list[str] = []
 
-    def build(engine: str | None) -> bool:
+    def build(engine: str | None, on_pages: Callable[[], None] = lambda: None) -> bool:
         builds.append(page.read_text(encoding="utf-8"))
+        on_pages()
         if len(builds) == 1:  # the editor saves while the first build runs
             page.write_text("一\n二\n", encoding="utf-8")
         return True

@@ -40,8 +40,9 @@ from edition.sources.rawfile import decode_source
 from edition.textfile import read_text
 
 
-def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) -> None:
-    """Write the other editions into ``site``, beside the base edition."""
+def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine, search: bool = True) -> None:
+    """Write the other editions into ``site``, beside the base edition, and (with ``search``) each
+    edition's search."""
     editions, registry, regional = build.editions, build.registry, build.regional
     assert editions is not None and registry is not None and regional is not None, "a build with problems has none"
     base_language = theme_language(build.root)
@@ -58,7 +59,8 @@ def finish_site(site: Path, site_url: str, build: EditionBuild, engine: Engine) 
     own_pdfs = {entry.page: text_pdf_name(build.root, text_id) for text_id, entry in registry.texts.items()}
     finish_pages(site, build.root / "docs", own_pdfs)
     build_editions(site, site_url, given)
-    write_search(site, build)
+    if search:
+        write_search(site, build)
 
 
 def write_search(site: Path, build: EditionBuild) -> None:
