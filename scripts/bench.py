@@ -130,9 +130,10 @@ def grow(project: Path, texts: int, work: Path) -> None:
             add_text(project, article, f"text-{number}", "article", f"生成的文章 {number}")
 
 
-def serve_rebuild_seconds(project: Path) -> float:
+def serve_rebuild_seconds(project: Path) -> tuple[float, float]:
     """Start ``make serve``'s script, add a sentence to a text's page (the last text of the
-    registry, an episode in a grown corpus), and time until the preview is rebuilt."""
+    registry, an episode in a grown corpus), and time until the preview's pages are rebuilt and
+    until its search and link check are done."""
     server = subprocess.Popen(
         [sys.executable, str(project / "scripts/serve.py"), "--port", "8799"],
         cwd=project,
@@ -149,9 +150,12 @@ def serve_rebuild_seconds(project: Path) -> float:
         *_, last = load_registry(project).texts.values()
         page = project / "docs" / last.page
         page.write_text(page.read_text(encoding="utf-8") + "\n编辑测试：这一句是新加的。\n", encoding="utf-8")
+        rebuilt = 0.0
         for line in server.stdout:
             if line.startswith("rebuilt"):
-                return time.perf_counter() - start
+                rebuilt = time.perf_counter() - start
+            if line.startswith("search and links up to date"):  # the build has ended: stop the server
+                return rebuilt, time.perf_counter() - start
             if line.startswith("build failed"):  # said once; waiting on would never end
                 raise RuntimeError("make serve's rebuild failed")
         raise RuntimeError("make serve stopped before rebuilding")
@@ -195,7 +199,7 @@ def at_scale(work: Path, texts: int, pdf_up_to: int, preview_up_to: int) -> dict
     figures["full"], figures["peak"] = timed_peak(project, project / "site")
     figures["again"] = full_build(project, project / "site")
     if texts <= preview_up_to:
-        figures["preview"] = serve_rebuild_seconds(project)
+        figures["preview"], figures["preview-search"] = serve_rebuild_seconds(project)
     ENV["EDITION_CACHE"] = "off"
     plain = plain_project(work / f"plain-{texts}", project)
     figures["plain"] = plain_build(plain, engine().name)
@@ -296,7 +300,12 @@ def main() -> int:
         for texts in arguments.scales:
             at = at_scale(work, texts, arguments.pdf_up_to, arguments.preview_up_to)
             pdf = f"; PDF {at['pdf']:.2f} s per text" if "pdf" in at else ""
-            preview = f"; make serve, saving a text to rebuilt: {at['preview']:.2f} s" if "preview" in at else ""
+            preview = (
+                f"; make serve, saving a text to rebuilt: {at['preview']:.2f} s, to search and links "
+                f"{at['preview-search']:.2f} s"
+                if "preview" in at
+                else ""
+            )
             print(
                 f"corpus of {texts} texts ({at['characters'] / 1e6:.2f} M characters of raw sources): full "
                 f"{at['full']:.2f} s ({at['full'] / texts:.2f} s per text), peak {at['peak']:.0f} MiB; again, "

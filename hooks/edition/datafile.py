@@ -8,12 +8,14 @@ contributor can open.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
+from edition.cache import shared_cache
 from edition.errors import EditionError, Problem, fail
 from edition.textfile import read_text
 
@@ -115,7 +117,9 @@ def load_yaml(path: Path, shown_as: str) -> Any:
     if depth > MAX_DEPTH:
         raise fail(shown_as, line, "DATA007", f"nested {depth} levels deep (at most {MAX_DEPTH}): flatten it")
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+        # A SafeLoader subclass: no arbitrary objects. PyYAML reads a data file in pure Python
+        # (about 6 ms a text's annotations); what a content was read as is kept (edition.cache).
+        return shared_cache().remember("yaml", (text,), partial(yaml.load, text, Loader=_LineLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

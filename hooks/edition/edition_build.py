@@ -34,6 +34,7 @@ from edition.notes.glossary import glossary_markdown
 from edition.reading.reading import START as READING_START
 from edition.reading.transcript_page import front_matter, split_front_matter
 from edition.render import render_markdown, site_name
+from edition.segmenter import words
 from edition.sources.pages import MARKER as TEXT_MARKER
 from edition.sources.pages import render_page
 from edition.sources.texts import (
@@ -41,7 +42,7 @@ from edition.sources.texts import (
     Registry,
     TextEntry,
     load_registry,
-    read_source,
+    read_raw,
     registry_lists,
     registry_problems,
 )
@@ -166,6 +167,13 @@ def unregistered_pages(root: Path, registry: Registry) -> list[Problem]:
     return problems
 
 
+def _text_page(root: Path, text_id: str, entry: TextEntry, raw: str, markdown: str, offset: int) -> str:
+    """A text's page Markdown from its raw source's text (read by its kind: parsed only when the
+    cache does not have the page)."""
+    source = entry.source_kind.read(raw, entry.raw)
+    return render_page(root, entry, source, markdown, f"docs/{entry.page}", offset, text_id)
+
+
 def _title(source: str, fallback: str) -> str:
     title = front_matter(source).get("title")
     return str(title) if title else fallback
@@ -226,7 +234,7 @@ class EditionBuild:
         for text_id, entry in self.registry.texts.items():
             page_path = f"docs/{entry.page}"
             try:
-                raw = read_source(self.root, text_id, entry)
+                raw = read_raw(self.root, text_id, entry)  # the pin proven on every build
                 source = read_text(self.root / page_path, page_path)
                 markdown, offset = split_front_matter(source, page_path)
                 page = TextPage(text_id, entry, _title(source, entry.title), markdown.lstrip("\n"))
@@ -235,7 +243,7 @@ class EditionBuild:
                 page.markdown = self.cache.remember(
                     "text-page",
                     inputs,
-                    partial(render_page, self.root, entry, raw, markdown, page_path, offset, text_id),
+                    partial(_text_page, self.root, text_id, entry, raw, markdown, offset),
                 )
                 self.pages[text_id] = page
             except EditionError as error:
@@ -309,6 +317,9 @@ class EditionBuild:
         assert self.registry is not None
         return registry_lists(markdown, self.registry)
 
+    def _words(self, text: str) -> list[str]:
+        return self.cache.remember("words", (text,), partial(words, text))
+
     def _heading_units(self) -> re.Pattern[str] | None:
         """The phrases the editions convert whole (the reviewed overrides, the texts' own words,
         the regional words, names), kept in one piece in headings."""
@@ -321,7 +332,10 @@ class EditionBuild:
         """The page's HTML (as the engine's parser made it) with notes, whole words in headings,
         back-links on the glossary page, and the reader's aids marked for search to skip."""
         units = self._heading_units()
-        html = self.cache.remember("heading-words", (units, html), partial(keep_words_whole, html, units))
+        # A page kept whole; a changed page's headings mostly as before, their words kept one by
+        # one (jieba takes most of a second to load, for the one heading that is new).
+        made = partial(keep_words_whole, html, units, self._words)
+        html = self.cache.remember("heading-words", (units, html), made)
         assert self.notes is not None
         if GLOSSARY_MARKER in markdown:
             return self.notes.glossary_page(html)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from edition.html_text import Element, map_text
 from edition.segmenter import words
 
+Segmenter = Callable[[str], list[str]]
 HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A phrase longer than this (a whole title) would make a line no phone can hold; its parts are
@@ -26,16 +27,16 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 LONGEST_UNIT = 10
 
 
-def _pieces(plain: str, units: re.Pattern[str] | None) -> list[str]:
+def _pieces(plain: str, units: re.Pattern[str] | None, segment: Segmenter) -> list[str]:
     """The text cut into the phrases of ``units`` and, between them, jieba's words."""
     if units is None:
-        return words(plain)
+        return segment(plain)
     pieces: list[str] = []
     for index, part in enumerate(units.split(plain)):
         if index % 2:
             pieces.append(part)
         elif part:
-            pieces += words(part)
+            pieces += segment(part)
     return pieces
 
 
@@ -48,9 +49,10 @@ def units_pattern(units: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("(" + "|".join(map(re.escape, kept)) + ")") if kept else None
 
 
-def keep_words_whole(page_html: str, units: re.Pattern[str] | None = None) -> str:
+def keep_words_whole(page_html: str, units: re.Pattern[str] | None = None, segment: Segmenter = words) -> str:
     """Every Chinese word of two characters or more in a heading, wrapped so it stays on one line;
-    the phrases of ``units`` (:func:`units_pattern`) each wrapped whole."""
+    the phrases of ``units`` (:func:`units_pattern`) each wrapped whole; ``segment`` cuts the rest
+    into words (jieba, or what a cache kept of it)."""
 
     def change(text: str, stack: tuple[Element, ...]) -> str:
         if not any(element.tag in HEADINGS for element in stack) or any(element.tag == "a" for element in stack):
@@ -62,7 +64,7 @@ def keep_words_whole(page_html: str, units: re.Pattern[str] | None = None) -> st
             f'<span class="nobr">{html.escape(word, quote=False)}</span>'
             if len(word) > 1 and _CJK.search(word)
             else html.escape(word, quote=False)
-            for word in _pieces(plain, units)
+            for word in _pieces(plain, units, segment)
         )
 
     return map_text(page_html, change)

@@ -6,9 +6,11 @@ exactly what the site renders.
 
 from __future__ import annotations
 
+import copy
 import html
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +43,17 @@ PIPELINE_EXTENSION = "edition.adapters.extension"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
+@lru_cache(maxsize=4)
+def _parsed_config(text: str) -> Any:
+    """The configuration's text parsed once a process (a build asks for it a page at a time)."""
+    return yaml.load(text, Loader=_ConfigLoader)
+
+
 def _config(root: Path) -> dict[str, Any]:
     """``mkdocs.yml`` as data; ``CONF001`` at the line of a YAML mistake (a bad indent is common)."""
     text = read_text(root / "mkdocs.yml", "mkdocs.yml")
     try:
-        config = yaml.load(text, Loader=_ConfigLoader)
+        config = copy.deepcopy(_parsed_config(text))  # a copy: a caller may change what it is given
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise fail(
