@@ -71,6 +71,16 @@ def test_without_a_folder_every_call_computes(tmp_path: Path) -> None:
     assert cache.remember("step", ("a",), lambda: next(calls)) == "second"
 
 
+def test_past_its_size_the_cache_keeps_what_was_used_last(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, code="one")
+    for number, name in enumerate(["oldest", "older", "newest"]):
+        cache.remember("step", (name,), lambda: "x" * 1000)
+        os.utime(cache.entry_path("step", (name,)), (time.time() - 100 + number, time.time() - 100 + number))
+    assert cache.prune(most_bytes=2500) == 1
+    assert cache.get("step", ("oldest",)) is None
+    assert cache.get("step", ("older",)) == cache.get("step", ("newest",)) == "x" * 1000
+
+
 def test_entries_unused_for_the_keeping_time_are_removed(tmp_path: Path) -> None:
     cache = Cache(tmp_path, code="one")
     cache.remember("step", ("old",), lambda: 1)
@@ -119,11 +129,11 @@ def _build(root: Path, site: Path, cache: str) -> None:
 def test_a_build_from_the_cache_is_the_build_without_it_and_an_edit_is_never_served_stale(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     cache = tmp_path / "cache"
-    _build(root, tmp_path / "first", str(cache))
-    kept = fingerprint(cache)
-    _build(root, tmp_path / "again", str(cache))
-    assert fingerprint(cache).keys() == kept.keys(), "a build with nothing changed made something anew"
-    assert fingerprint(tmp_path / "again") == fingerprint(tmp_path / "first")
+    _build(root, tmp_path / "site", str(cache))
+    kept, first = fingerprint(cache), fingerprint(tmp_path / "site")
+    _build(root, tmp_path / "site", str(cache))
+    assert fingerprint(cache) == kept, "a build with nothing changed made something anew"
+    assert fingerprint(tmp_path / "site") == first
 
     # An edit to one text's notes, to a page that is no text, and to the regional words: each is
     # in every edition at once, as a build without the cache has it.

@@ -12,7 +12,8 @@ library is a different key, and nothing stale can match it.
 The cache lives outside the tree (``$EDITION_CACHE``, else ``$XDG_CACHE_HOME/annotated-edition``,
 else ``~/.cache/annotated-edition``; ``EDITION_CACHE=off`` builds without it). An entry is one
 file written whole (a rename), so builds side by side never read half an entry; an entry that
-cannot be read is a miss. Entries not used for ``KEEP_DAYS`` are removed after a build.
+cannot be read is a miss. After a build, entries not used for ``KEEP_DAYS`` are removed, then the
+least recently used beyond ``MOST_BYTES``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from pydantic import BaseModel
 T = TypeVar("T")
 
 KEEP_DAYS = 14
+MOST_BYTES = 2 * 1024**3  # an archive's every result, several times over (×226: about 1 GiB)
 _HOOKS = Path(__file__).resolve().parent
 _LOCK = _HOOKS.parent.parent / "requirements.lock"
 
@@ -164,23 +166,34 @@ class Cache:
         except OSError:
             pass  # a cache that cannot be written (full disk, read-only home) only means no reuse
 
-    def prune(self, days: float = KEEP_DAYS) -> int:
-        """Remove entries unused for ``days`` (and any half-written one left by a killed build)."""
+    def prune(self, days: float = KEEP_DAYS, most_bytes: int = MOST_BYTES) -> int:
+        """Remove entries unused for ``days`` (and any half-written one left by a killed build), then
+        the least recently used until the cache holds at most ``most_bytes``."""
         if self.folder is None or not self.folder.is_dir():
             return 0
         now = time.time()
         removed = 0
+        kept: list[tuple[float, int, Path]] = []
         for path in self.folder.rglob("*"):
             try:
-                if not path.is_file():
+                status = path.lstat()
+                if not stat.S_ISREG(status.st_mode):
                     continue
-                unused = now - path.stat().st_mtime
-                half_written = path.name.startswith(".new-")
-                if unused > days * 86400 or (half_written and unused > 3600):
+                unused = now - status.st_mtime
+                if unused > days * 86400 or (path.name.startswith(".new-") and unused > 3600):
                     path.unlink()
                     removed += 1
+                else:
+                    kept.append((status.st_mtime, status.st_size, path))
             except OSError:
                 continue
+        total = sum(size for _, size, _ in kept)
+        for _, size, path in sorted(kept):
+            if total <= most_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
         return removed
 
 

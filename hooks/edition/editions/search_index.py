@@ -268,21 +268,23 @@ def write_bundles(bundles: dict[Path, list[Record]]) -> None:
     its pipe, 8 s for the 79 records of today's three texts, where the command takes all of them in
     a fraction of a second."""
     cache = shared_cache()
-    kept: dict[Path, str] = {}  # a bundle to make → its records' digest
+    to_make: dict[Path, str] = {}  # a bundle to make → its records' digest
     for output, records in bundles.items():
         key = digest(LANGUAGE, records)
-        files = cache.get("search-bundle", (key,))
+        # One entry a bundle's place (a bundle is megabytes; each edit's would pile up), used only
+        # when it was made from these very records.
+        kept = cache.get("search-bundle", (str(output.resolve()),))
         shutil.rmtree(output, ignore_errors=True)
-        if isinstance(files, dict):
-            for name, data in files.items():
+        if isinstance(kept, tuple) and kept[0] == key:
+            for name, data in kept[1].items():
                 (output / name).parent.mkdir(parents=True, exist_ok=True)
                 (output / name).write_bytes(data)
         else:
-            kept[output] = key
-    _run_pagefind({output: bundles[output] for output in kept})
-    for output, key in kept.items():
+            to_make[output] = key
+    _run_pagefind({output: bundles[output] for output in to_make})
+    for output, key in to_make.items():
         made = {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
-        cache.keep("search-bundle", (key,), made)
+        cache.keep("search-bundle", (str(output.resolve()),), (key, made))
 
 
 def _run_pagefind(bundles: dict[Path, list[Record]]) -> None:
