@@ -66,8 +66,22 @@ def test_the_build_is_made_once_per_set_of_inputs() -> None:
 
 def test_an_edit_to_the_pipeline_code_under_a_running_engine_is_said_plainly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(extension, "_CODE_STAMP", (("/nowhere/edition/notes.py", 0, 0),))
+    monkeypatch.setattr(extension, "_handed", {})  # an engine started by hand: no build handed over
     with pytest.raises(extension.PipelineChanged, match=r"start it again, or use `make serve`"):
         extension.current_build(ROOT)
+
+
+def test_a_build_handed_over_is_used_for_every_page_without_stamping_the_inputs_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extension, "_handed", {})
+    root = copy_project(tmp_path).resolve()
+    build = EditionBuild.run(root)
+    extension.use_build(root, build)
+    licence = root / "docs/licence.md"
+    licence.write_text(licence.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    monkeypatch.setattr(extension, "input_stamp", lambda root: pytest.fail("the inputs stamped for a page"))
+    assert extension.current_build(root) is build
 
 
 def test_the_first_pass_builds_every_text_of_the_registry() -> None:
